@@ -1,0 +1,123 @@
+// The simulation kernel every scenario model extends: the clock, the event loop, scheduled changes, sampling, warm-up.
+import type { ParamValue } from '../scenarios/schema.ts';
+import { EventHeap } from './heap.ts';
+import { SampledSeries } from './series.ts';
+import type { EventTrace } from './trace.ts';
+
+/** Event kind reserved by the kernel for a scheduled parameter change (`at=`); models use kinds below it. */
+const KIND_CHANGE = 255;
+/** Changes run after every other event at the same instant, so a change made live and one replayed agree. */
+const PRIORITY_CHANGE = 250;
+
+export interface PendingChange {
+  readonly atSec: number;
+  readonly name: string;
+  readonly value: ParamValue;
+}
+
+/**
+ * A discrete-event simulation. Subclasses implement `handle` (one event), `accumulate` (integrate
+ * time-weighted statistics up to a time), `resetWindow` (start the measurement window at warm-up),
+ * `sampleInto` (one row of the time series) and `applyChange` (a parameter changed now).
+ *
+ * `runUntil(T)` processes every event whose time is at most T and no later event, then sets the clock
+ * to T; splitting a run into slices gives exactly the same result as one call.
+ */
+export abstract class Simulation {
+  readonly heap = new EventHeap();
+  nowSec = 0;
+  /** Events processed so far (the CLI's `events`). */
+  events = 0;
+  /** Statistics in `stats` cover (warmupSec, now]. */
+  readonly warmupSec: number;
+  private inWindow: boolean;
+  protected readonly series: SampledSeries;
+  private readonly sampleRow: number[];
+  private readonly changes: PendingChange[] = [];
+  /** When set, models write what happens into it (the page's log and animation). */
+  trace: EventTrace | null = null;
+
+  protected constructor(columns: readonly string[], sampleIntervalSec: number, warmupSec: number) {
+    this.series = new SampledSeries(columns, sampleIntervalSec);
+    this.sampleRow = new Array<number>(columns.length).fill(0);
+    this.warmupSec = warmupSec;
+    this.inWindow = warmupSec <= 0;
+  }
+
+  /** Handles one event. `seq` identifies it (models compare it to recognise cancelled events). */
+  protected abstract handle(kind: number, target: number, seq: number): void;
+  /** Adds the time-weighted areas from the last accounted time up to `tSec`. */
+  protected abstract accumulate(tSec: number): void;
+  /** Clears window statistics (called once, at the warm-up time). */
+  protected abstract resetWindow(): void;
+  /** Writes the current time-series row (one value per column). */
+  protected abstract sampleInto(row: number[]): void;
+  /** Applies a parameter change at the current time. */
+  protected abstract applyChange(name: string, value: ParamValue): void;
+
+  /** Schedules a parameter change at `atSec` (>= now). Changes at equal times apply in call order. */
+  scheduleChange(atSec: number, name: string, value: ParamValue): void {
+    const idx = this.changes.length;
+    this.changes.push({ atSec, name, value });
+    this.heap.push(Math.max(atSec, this.nowSec), PRIORITY_CHANGE, KIND_CHANGE, idx);
+  }
+
+  /** Time of the next pending event (Infinity if none). */
+  nextEventSec(): number {
+    return this.heap.peekTime();
+  }
+
+  /**
+   * Processes events with time <= untilSec. Stops early after `maxEvents` events (for the worker's time
+   * slices) and returns false; returns true once the clock has reached untilSec.
+   */
+  runUntil(untilSec: number, maxEvents = Infinity): boolean {
+    const heap = this.heap;
+    let budget = maxEvents;
+    while (heap.size > 0 && heap.peekTime() <= untilSec) {
+      if (budget-- <= 0) return false;
+      heap.pop();
+      const t = heap.poppedTimeSec;
+      if (t > this.nowSec) this.advanceClock(t, false);
+      this.events++;
+      const kind = heap.poppedKind;
+      if (kind === KIND_CHANGE) {
+        const c = this.changes[heap.poppedTarget];
+        this.applyChange(c.name, c.value);
+      } else this.handle(kind, heap.poppedTarget, heap.poppedSeq);
+    }
+    if (untilSec > this.nowSec) this.advanceClock(untilSec, true);
+    return true;
+  }
+
+  /**
+   * Moves the clock to `tSec`. Samples at time s show the state after every event at or before s, so a
+   * sample at exactly the next event's time is taken only once that event is known to be later (`inclusive`).
+   */
+  private advanceClock(tSec: number, inclusive: boolean): void {
+    if (!this.inWindow && tSec > this.warmupSec) {
+      this.accumulate(this.warmupSec);
+      this.resetWindow();
+      this.inWindow = true;
+    }
+    const s = this.series;
+    while (s.nextSampleSec < tSec || (inclusive && s.nextSampleSec === tSec)) {
+      const at = s.nextSampleSec;
+      this.accumulate(at);
+      this.sampleInto(this.sampleRow);
+      s.push(at, this.sampleRow);
+    }
+    this.accumulate(tSec);
+    this.nowSec = tSec;
+  }
+
+  /** Length of the measurement window so far, in seconds. */
+  protected windowSec(): number {
+    return Math.max(0, this.nowSec - this.warmupSec);
+  }
+
+  /** The sampled time series (columns named by the model). */
+  timeSeries(): SampledSeries {
+    return this.series;
+  }
+}
