@@ -7,6 +7,7 @@ export interface ModelOptions {
   sampleIntervalSec?: number;
 }
 
+/** Every scenario model; each extends `Simulation` and has `summary()` (CONTRACT §2) and `view()`. */
 export type AnyModel = PcModel;
 
 export function createModel(sc: Scenario, opts: ModelOptions = {}): AnyModel {
@@ -15,8 +16,10 @@ export function createModel(sc: Scenario, opts: ModelOptions = {}): AnyModel {
     case 'pc':
       model = new PcModel(pcParamsFrom(sc.params), sc.seed, opts);
       break;
-    default:
-      throw new Error(`scenario ${sc.s} is not available yet`);
+    case 'pubsub':
+      throw new Error('the pub/sub scenario is not built yet');
+    case 'seckill':
+      throw new Error('the seckill scenario is not built yet');
   }
   for (const c of sc.at) model.scheduleChange(c.atSec, c.name, c.value);
   return model;
