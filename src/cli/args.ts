@@ -7,12 +7,14 @@ export interface SimArgs {
   format: 'json' | 'csv';
 }
 
-export const USAGE = "usage: npm run sim -- '<scenario URL or query string>' --until <seconds> [--warmup <seconds>] [--format json|csv]";
+export const USAGE =
+  "usage: npm run sim -- '<scenario URL or query string>' --until <seconds> [--warmup <seconds>] [--format json|csv]";
 
 function seconds(flag: string, raw: string | undefined): number | string {
   if (raw === undefined) return `${flag} needs a value in seconds`;
   const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v) || v < 0) return `${flag}: "${raw}" is not a number of seconds ≥ 0`;
+  if (raw.trim() === '' || !Number.isFinite(v) || v < 0)
+    return `${flag}: "${raw}" is not a number of seconds ≥ 0`;
   return v;
 }
 
@@ -24,7 +26,10 @@ export function parseArgs(argv: readonly string[]): SimArgs | { error: string } 
   let format: 'json' | 'csv' = 'json';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const value = () => inline ?? argv[++i];
     if (flag === '--until') {
       const r = seconds('--until', value());

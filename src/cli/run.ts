@@ -14,7 +14,11 @@ function csvOf(series: { t: Float64Array; columns: Record<string, Float64Array> 
   const names = Object.keys(series.columns);
   const lines = [['t', ...names].join(',')];
   for (let i = 0; i < series.t.length; i++) {
-    lines.push([series.t[i], ...names.map((n) => series.columns[n][i])].map((v) => (v === Infinity ? 'inf' : String(v))).join(','));
+    lines.push(
+      [series.t[i], ...names.map((n) => series.columns[n][i])]
+        .map((v) => (v === Infinity ? 'inf' : String(v)))
+        .join(','),
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -33,6 +37,14 @@ export function runCli(argv: readonly string[], now: () => number = () => perfor
   const wallMs = now() - t0;
   if (args.format === 'csv') return { code: 0, stdout: csvOf(model.timeSeries().toColumns()), stderr: '' };
   const { scenario: s, seed, until, warmup, events, ...rest } = model.summary();
-  const summary = { scenario: s, seed, until, warmup, events, wallMs: Math.round(wallMs * 1000) / 1000, ...rest };
+  const summary = {
+    scenario: s,
+    seed,
+    until,
+    warmup,
+    events,
+    wallMs: Math.round(wallMs * 1000) / 1000,
+    ...rest,
+  };
   return { code: 0, stdout: JSON.stringify(summary, null, 2) + '\n', stderr: '' };
 }

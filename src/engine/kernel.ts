@@ -107,7 +107,9 @@ export abstract class Simulation {
       this.sampleInto(this.sampleRow);
       s.push(at, this.sampleRow);
     }
-    this.accumulate(tSec);
+    // Areas are integrated only up to event times and sample times, never to the end of a slice, so that
+    // floating-point sums do not depend on how a run was sliced; summaries add the tail themselves.
+    if (!inclusive) this.accumulate(tSec);
     this.nowSec = tSec;
   }
 

@@ -356,7 +356,13 @@ export class PcModel extends Simulation {
   }
 
   /** Rescales the time left on pending arrivals or services when a rate changes (work continues at the new pace). */
-  private rescale(pending: number[], dueSec: number[], ratio: number, kind: number, eligible: (i: number) => boolean): void {
+  private rescale(
+    pending: number[],
+    dueSec: number[],
+    ratio: number,
+    kind: number,
+    eligible: (i: number) => boolean,
+  ): void {
     for (let i = 0; i < pending.length; i++) {
       if (pending[i] === -1 || !eligible(i)) continue;
       const at = this.nowSec + (dueSec[i] - this.nowSec) * ratio;
@@ -458,7 +464,11 @@ export class PcModel extends Simulation {
   /** The CLI summary of CONTRACT §2 (without `wallMs`, which the caller measures). */
   summary(): PcSummary {
     const win = this.windowSec();
-    const per = (area: number) => (win > 0 ? area / win : 0);
+    // The areas run up to the last event; add the constant tail up to now.
+    const tail = Math.max(0, this.nowSec - Math.max(this.lastSec, this.warmupSec));
+    const w = this.queue.length;
+    const servers = Math.max(this.p.consumers, this.busy);
+    const per = (area: number, value: number) => (win > 0 ? (area + value * tail) / win : 0);
     return {
       scenario: 'pc',
       seed: this.seed,
@@ -472,12 +482,15 @@ export class PcModel extends Simulation {
       inService: this.busy,
       blocked: this.blockedOrder.length,
       stats: {
-        throughput: per(this.consumedW),
-        queueLength: { mean: per(this.areaWaiting), max: this.maxWaiting },
-        inSystem: { mean: per(this.areaInSystem) },
+        throughput: win > 0 ? this.consumedW / win : 0,
+        queueLength: { mean: per(this.areaWaiting, w), max: this.maxWaiting },
+        inSystem: { mean: per(this.areaInSystem, w + this.busy) },
         wait: this.wait.summary(),
         sojourn: this.sojourn.summary(),
-        utilization: this.areaServers > 0 ? this.areaBusy / this.areaServers : 0,
+        utilization:
+          per(this.areaServers, servers) > 0
+            ? per(this.areaBusy, this.busy) / per(this.areaServers, servers)
+            : 0,
         dropRate: this.producedW > 0 ? this.droppedW / this.producedW : 0,
       },
     };
@@ -485,9 +498,16 @@ export class PcModel extends Simulation {
 
   /** What the flow view draws: who is busy with which message, who is blocked, what waits. */
   consumerStates(): { active: boolean; busy: boolean; msg: number }[] {
-    return this.consRng.map((_, c) => ({ active: this.consActive[c], busy: this.consBusy[c], msg: this.consMsg[c] }));
+    return this.consRng.map((_, c) => ({
+      active: this.consActive[c],
+      busy: this.consBusy[c],
+      msg: this.consMsg[c],
+    }));
   }
   producerStates(): { active: boolean; blocked: boolean }[] {
-    return this.prodRng.map((_, p) => ({ active: this.prodActive[p], blocked: this.blockedOrder.includes(p) }));
+    return this.prodRng.map((_, p) => ({
+      active: this.prodActive[p],
+      blocked: this.blockedOrder.includes(p),
+    }));
   }
 }

@@ -13,7 +13,11 @@ export class SampledSeries {
   intervalSec: number;
   nextSampleSec: number;
 
-  constructor(columns: readonly string[], intervalSec: number, readonly capacity = 1024) {
+  constructor(
+    columns: readonly string[],
+    intervalSec: number,
+    readonly capacity = 1024,
+  ) {
     this.columns = columns;
     this.intervalSec = intervalSec;
     this.nextSampleSec = intervalSec;

@@ -1,7 +1,15 @@
 // Scenario URL codec (CONTRACT §1): parse a query into a Scenario plus problems (never throws); canonical serialisation.
 import { seedSpec, speedSpec, timeSpec } from './common.ts';
 import { findSchema } from './registry.ts';
-import type { Lang, NumberSpec, ParamSpec, ParamValue, ParamValues, ScenarioId, ScenarioSchema } from './schema.ts';
+import type {
+  Lang,
+  NumberSpec,
+  ParamSpec,
+  ParamValue,
+  ParamValues,
+  ScenarioId,
+  ScenarioSchema,
+} from './schema.ts';
 import { describeAllowed, SCENARIO_IDS } from './schema.ts';
 
 /** A control changed while running: from `atSec` on, parameter `name` has `value` (CONTRACT §1 `at`). */
@@ -56,15 +64,21 @@ export function problemMessage(p: Problem, lang: Lang = 'en'): string {
     if (p.reason === 'duplicate') return `参数 “${p.param}” 出现了多次,使用最后一个值 ${p.used}。`;
     return `参数 “${p.param}” 的值 “${given}” 无效,已改用 ${p.used}(允许:${p.allowed})。`;
   }
-  if (p.reason === 'unknown') return `unknown parameter "${p.param}" (value "${given}") ignored; known parameters: ${p.allowed}`;
-  if (p.reason === 'duplicate') return `parameter "${p.param}" given more than once; using the last value, ${p.used}`;
+  if (p.reason === 'unknown')
+    return `unknown parameter "${p.param}" (value "${given}") ignored; known parameters: ${p.allowed}`;
+  if (p.reason === 'duplicate')
+    return `parameter "${p.param}" given more than once; using the last value, ${p.used}`;
   const what = p.reason === 'range' ? 'is out of range' : 'is not valid';
   return `parameter "${p.param}": "${given}" ${what}; using ${p.used} (allowed: ${p.allowed})`;
 }
 
 type Parsed = { value: ParamValue; problem?: Omit<Problem, 'param' | 'given'> };
 
-function parseNumber(spec: NumberSpec, raw: string, fallback: number): { value: number; bad?: Problem['reason'] } {
+function parseNumber(
+  spec: NumberSpec,
+  raw: string,
+  fallback: number,
+): { value: number; bad?: Problem['reason'] } {
   const text = raw.trim().toLowerCase();
   if (spec.allowInf && (text === 'inf' || text === 'infinity')) return { value: Infinity };
   if (!NUMBER_RE.test(text)) return { value: fallback, bad: 'malformed' };
@@ -103,7 +117,9 @@ export function parseParam(spec: ParamSpec, raw: string, fallback: ParamValue): 
       }
       return clean;
     });
-    return bad ? { value: values, problem: { used: values.join(','), allowed, reason: 'range' } } : { value: values };
+    return bad
+      ? { value: values, problem: { used: values.join(','), allowed, reason: 'range' } }
+      : { value: values };
   }
   const fallbacks = Array.isArray(fallback) ? (fallback as number[]) : [fallback as number];
   let worst: Problem['reason'] | undefined;
@@ -173,7 +189,14 @@ export function parseScenario(input: string): ParseResult {
   const sRaw = last.get('s');
   if (sRaw !== undefined) {
     if ((SCENARIO_IDS as readonly string[]).includes(sRaw)) s = sRaw as ScenarioId;
-    else problems.push({ param: 's', given: sRaw, used: 'pc', allowed: SCENARIO_IDS.join(', '), reason: 'malformed' });
+    else
+      problems.push({
+        param: 's',
+        given: sRaw,
+        used: 'pc',
+        allowed: SCENARIO_IDS.join(', '),
+        reason: 'malformed',
+      });
   }
   const schema = findSchema(s);
 
@@ -205,7 +228,13 @@ export function parseScenario(input: string): ParseResult {
   if (speedRaw === 'max') speed = 'max';
   else if (speedRaw !== undefined) {
     const r = parseParam(speedSpec, speedRaw, typeof speed === 'number' ? speed : 1);
-    if (r.problem) problems.push({ param: 'speed', given: speedRaw, ...r.problem, allowed: `${r.problem.allowed}, or max` });
+    if (r.problem)
+      problems.push({
+        param: 'speed',
+        given: speedRaw,
+        ...r.problem,
+        allowed: `${r.problem.allowed}, or max`,
+      });
     speed = r.value as number;
   }
   const t = last.has('t') ? one(timeSpec, 0) : null;
@@ -213,7 +242,13 @@ export function parseScenario(input: string): ParseResult {
   const langRaw = last.get('lang');
   if (langRaw === 'zh' || langRaw === 'en') lang = langRaw;
   else if (langRaw !== undefined)
-    problems.push({ param: 'lang', given: langRaw, used: 'the browser’s language', allowed: 'zh, en', reason: 'malformed' });
+    problems.push({
+      param: 'lang',
+      given: langRaw,
+      used: 'the browser’s language',
+      allowed: 'zh, en',
+      reason: 'malformed',
+    });
 
   const params = baseValues(schema, preset);
   const specs = new Map(schema.params.map((p) => [p.name, p]));
@@ -221,7 +256,13 @@ export function parseScenario(input: string): ParseResult {
     if (COMMON.includes(k)) continue;
     const spec = specs.get(k);
     if (!spec) {
-      problems.push({ param: k, given: raw, used: 'nothing', allowed: [...COMMON, ...specs.keys()].join(', '), reason: 'unknown' });
+      problems.push({
+        param: k,
+        given: raw,
+        used: 'nothing',
+        allowed: [...COMMON, ...specs.keys()].join(', '),
+        reason: 'unknown',
+      });
       continue;
     }
     const r = parseParam(spec, raw, params[k]);
@@ -230,14 +271,27 @@ export function parseScenario(input: string): ParseResult {
   }
   for (const [k] of seen) {
     if (COMMON.includes(k) || specs.has(k))
-      problems.push({ param: k, given: seen.get(k) ?? '', used: last.get(k) ?? '', allowed: 'one value', reason: 'duplicate' });
+      problems.push({
+        param: k,
+        given: seen.get(k) ?? '',
+        used: last.get(k) ?? '',
+        allowed: 'one value',
+        reason: 'duplicate',
+      });
   }
 
   const at: Change[] = [];
   for (const raw of atRaw) {
     const m = /^([^:]+):([^=]+)=(.*)$/.exec(raw);
     const atAllowed = `<seconds>:<parameter>=<value>, parameter one of ${[...specs.keys()].join(', ')}`;
-    const bad = () => problems.push({ param: 'at', given: raw, used: 'nothing (entry skipped)', allowed: atAllowed, reason: 'malformed' });
+    const bad = () =>
+      problems.push({
+        param: 'at',
+        given: raw,
+        used: 'nothing (entry skipped)',
+        allowed: atAllowed,
+        reason: 'malformed',
+      });
     if (!m) {
       bad();
       continue;
@@ -291,7 +345,16 @@ export function serializeScenario(sc: Scenario): string {
 
 /** A fresh scenario of the given kind with all defaults. */
 export function defaultScenario(s: ScenarioId = 'pc'): Scenario {
-  return { s, seed: 1, speed: 1, t: null, lang: null, preset: null, params: baseValues(findSchema(s), null), at: [] };
+  return {
+    s,
+    seed: 1,
+    speed: 1,
+    t: null,
+    lang: null,
+    preset: null,
+    params: baseValues(findSchema(s), null),
+    at: [],
+  };
 }
 
 /** The value parameter `name` has at simulated time `atSec`, after the `at` changes up to then. */
@@ -300,5 +363,3 @@ export function valueAt(sc: Scenario, name: string, atSec: number): ParamValue {
   for (const c of sc.at) if (c.atSec <= atSec && c.name === name) v = c.value;
   return v;
 }
-
-

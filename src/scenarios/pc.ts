@@ -6,7 +6,10 @@ const perSec: Text = { zh: '条/秒', en: 'msg/s' };
 
 const variabilityHelp = {
   const: { zh: '固定:每次都正好是平均值', en: 'constant: always exactly the mean' },
-  exp: { zh: '指数分布:随机,偶尔很长(泊松过程)', en: 'exponential: random, sometimes long (a Poisson process)' },
+  exp: {
+    zh: '指数分布:随机,偶尔很长(泊松过程)',
+    en: 'exponential: random, sometimes long (a Poisson process)',
+  },
   uniform: { zh: '均匀分布:在 0 到两倍平均值之间', en: 'uniform: anywhere between 0 and twice the mean' },
 };
 
@@ -56,13 +59,19 @@ export const pcSchema: ScenarioSchema = {
     rate(
       'produce',
       { zh: '生产速率', en: 'Production rate' },
-      { zh: '每个生产者平均每秒产生多少条消息。', en: 'Messages per second each producer sends, on average.' },
+      {
+        zh: '每个生产者平均每秒产生多少条消息。',
+        en: 'Messages per second each producer sends, on average.',
+      },
       1,
     ),
     variability(
       'arrival',
       { zh: '生产间隔的波动', en: 'Arrival variability' },
-      { zh: '同一个生产者两条消息之间的间隔如何变化。', en: 'How the gaps between one producer’s messages vary.' },
+      {
+        zh: '同一个生产者两条消息之间的间隔如何变化。',
+        en: 'How the gaps between one producer’s messages vary.',
+      },
       'exp',
     ),
     count(
@@ -112,8 +121,14 @@ export const pcSchema: ScenarioSchema = {
       values: ['drop-new', 'drop-old', 'block'],
       valueHelp: {
         'drop-new': { zh: '丢弃新消息', en: 'drop the new message' },
-        'drop-old': { zh: '丢弃等得最久的旧消息,新消息入队', en: 'drop the oldest waiting message, queue the new one' },
-        block: { zh: '生产者阻塞,等到有空位再放(背压)', en: 'the producer waits until there is room (backpressure)' },
+        'drop-old': {
+          zh: '丢弃等得最久的旧消息,新消息入队',
+          en: 'drop the oldest waiting message, queue the new one',
+        },
+        block: {
+          zh: '生产者阻塞,等到有空位再放(背压)',
+          en: 'the producer waits until there is room (backpressure)',
+        },
       },
       default: 'drop-new',
     },

@@ -72,7 +72,8 @@ export interface ScenarioSchema {
 /** The allowed values of a spec, in words, for notices and the README. */
 export function describeAllowed(spec: ParamSpec): string {
   if (spec.kind === 'enum') return spec.values.join(', ');
-  if (spec.kind === 'text') return `text, up to ${spec.maxLength} characters${spec.list ? ' per entry, comma-separated' : ''}`;
+  if (spec.kind === 'text')
+    return `text, up to ${spec.maxLength} characters${spec.list ? ' per entry, comma-separated' : ''}`;
   const lo = spec.minExclusive ? `> ${spec.min}` : `${spec.min}`;
   let s = spec.minExclusive ? `${lo}${spec.max < Infinity ? ` … ${spec.max}` : ''}` : `${lo} … ${spec.max}`;
   if (spec.max === Infinity && !spec.minExclusive) s = `≥ ${spec.min}`;

@@ -35,7 +35,10 @@ export const seckillSchema: ScenarioSchema = {
       kind: 'number',
       name: 'window',
       label: { zh: '涌入时长', en: 'Rush window' },
-      help: { zh: '开抢后人群在多少秒内涌入。', en: 'Seconds over which the crowd arrives after the sale opens.' },
+      help: {
+        zh: '开抢后人群在多少秒内涌入。',
+        en: 'Seconds over which the crowd arrives after the sale opens.',
+      },
       unit: { zh: '秒', en: 's' },
       min: 0.001,
       max: 3600,
@@ -131,7 +134,10 @@ export const seckillSchema: ScenarioSchema = {
       kind: 'number',
       name: 'risk',
       label: { zh: '风控拦截比例', en: 'Risk rejection' },
-      help: { zh: '被风控判定为可疑而拒绝的请求比例。', en: 'Fraction of requests that risk control rejects.' },
+      help: {
+        zh: '被风控判定为可疑而拒绝的请求比例。',
+        en: 'Fraction of requests that risk control rejects.',
+      },
       min: 0,
       max: 1,
       scale: 'linear',
@@ -147,7 +153,10 @@ export const seckillSchema: ScenarioSchema = {
       },
       values: ['async', 'sync'],
       valueHelp: {
-        async: { zh: '异步:下单、短信、统计放入消息队列', en: 'order, SMS and statistics through message queues' },
+        async: {
+          zh: '异步:下单、短信、统计放入消息队列',
+          en: 'order, SMS and statistics through message queues',
+        },
         sync: { zh: '同步:所有步骤都在请求里完成', en: 'every step inside the request' },
       },
       default: 'async',
