@@ -1,6 +1,7 @@
 // Builds the engine model for a scenario (plain data) and schedules its `at` changes.
 import type { Scenario } from '../scenarios/codec.ts';
 import { PcModel, pcParamsFrom } from './pc-model.ts';
+import { SeckillModel, seckillParamsFrom } from './seckill-model.ts';
 
 export interface ModelOptions {
   warmupSec?: number;
@@ -8,7 +9,7 @@ export interface ModelOptions {
 }
 
 /** Every scenario model; each extends `Simulation` and has `summary()` (CONTRACT §2) and `view()`. */
-export type AnyModel = PcModel;
+export type AnyModel = PcModel | SeckillModel;
 
 export function createModel(sc: Scenario, opts: ModelOptions = {}): AnyModel {
   let model: AnyModel;
@@ -19,7 +20,8 @@ export function createModel(sc: Scenario, opts: ModelOptions = {}): AnyModel {
     case 'pubsub':
       throw new Error('the pub/sub scenario is not built yet');
     case 'seckill':
-      throw new Error('the seckill scenario is not built yet');
+      model = new SeckillModel(seckillParamsFrom(sc.params), sc.seed, opts);
+      break;
   }
   for (const c of sc.at) model.scheduleChange(c.atSec, c.name, c.value);
   return model;

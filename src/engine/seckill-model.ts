@@ -1,0 +1,515 @@
+// The flash-sale model (CONTRACT §1 s=seckill): a crowd, a peak-shaving queue, servers on the critical path, async steps.
+import type { ParamValue } from '../scenarios/schema.ts';
+import { Simulation } from './kernel.ts';
+import { RandomStream } from './rng.ts';
+import { MessageFifo } from './fifo.ts';
+import { QuantileSketch, RecentWindow } from './sketch.ts';
+import { sampleDurationSec } from './variability.ts';
+import { CrowdArrivals } from './seckill-crowd.ts';
+import { STEP_NAMES, StepGroup } from './seckill-steps.ts';
+import {
+  SECKILL_COLUMNS,
+  SECKILL_SAMPLE_INTERVAL_SEC,
+  SeckillTrace,
+  type SeckillParams,
+  type SeckillSummary,
+  type SeckillView,
+} from './seckill-types.ts';
+
+export * from './seckill-types.ts';
+
+/** Event kinds; the kind is also the priority, ordering simultaneous events as listed. */
+const EV_TIMEOUT = 0;
+const EV_SERVER = 1;
+const EV_ORDER = 2;
+const EV_SMS = 3;
+const EV_STATS = 4;
+const EV_ARRIVAL = 5;
+
+/** Width of the buckets behind `view().arrivalsPerSec`. */
+const RATE_BUCKET_SEC = 0.01;
+
+/**
+ * Life of a request: click → gateway. Sold out: rejected at once ("fail fast", no server used). An idle
+ * server and nobody waiting: service. Otherwise it waits in the peak-shaving queue if there is room
+ * (`buffer`), else it is rejected at once (`full`); a request that has waited `timeout` seconds fails.
+ * A server runs the critical path in an exponential time of mean 1/serve, then risk control (stream
+ * `risk`) rejects a fraction `risk`, then the inventory lock takes one item, or answers "sold out" if
+ * the last item went while this request was being served. When the last item is locked, everyone still
+ * waiting is answered "sold out" at once. Async: the success reply goes out at the lock and the
+ * purchase becomes one message in each of the order, SMS and statistics queues. Sync: the same server
+ * then creates the order, sends the SMS and updates statistics (exponential times at those rates, drawn
+ * from the server's stream) before it replies.
+ *
+ * Parameters changeable while running: servers, serve, buffer, timeout, risk, order, sms, stats,
+ * workers. users, window, profile, stock and mode are fixed at t = 0 (`applyChange` ignores them).
+ * A lowered `buffer` evicts nobody; it only turns new arrivals away until the queue is short enough.
+ */
+export class SeckillModel extends Simulation {
+  readonly seed: number;
+  readonly p: SeckillParams;
+  private readonly crowd: CrowdArrivals;
+  private arrivalSeq = -1;
+  private readonly riskRng: RandomStream;
+
+  readonly queue = new MessageFifo(1024);
+  private timeoutSeq = -1;
+
+  // Servers; phase 0 = critical path, 1/2/3 = order/SMS/statistics (sync mode only).
+  private srvRng: RandomStream[] = [];
+  private srvActive: boolean[] = [];
+  private srvBusy: boolean[] = [];
+  private srvPhase: number[] = [];
+  private srvReq: number[] = [];
+  private srvClickSec: number[] = [];
+  private srvLockSec: number[] = [];
+  private srvDoneSec: number[] = [];
+  private srvPendingSeq: number[] = [];
+  private idle: number[] = [];
+
+  readonly steps: readonly StepGroup[];
+
+  // Counters since t = 0.
+  requests = 0;
+  served = 0;
+  rejectedFull = 0;
+  rejectedRisk = 0;
+  rejectedSoldOut = 0;
+  timedOut = 0;
+  succeeded = 0;
+  stockLeft: number;
+  busy = 0;
+  maxWaiting = 0;
+  soldOutAtSec: number | null = null;
+  private lastStepDoneSec = 0;
+
+  // Window statistics, over (warmup, now].
+  private lastSec = 0;
+  private areaInconsistency = 0;
+  readonly response = new QuantileSketch();
+  readonly responseSucceeded = new QuantileSketch();
+  private recentResponse = new RecentWindow(256);
+
+  // Arrival-rate buckets for view().
+  private bucketIndex = 0;
+  private bucketCount = 0;
+  private prevBucketCount = 0;
+
+  constructor(
+    params: SeckillParams,
+    seed: number,
+    opts: { warmupSec?: number; sampleIntervalSec?: number } = {},
+  ) {
+    super(SECKILL_COLUMNS, opts.sampleIntervalSec ?? SECKILL_SAMPLE_INTERVAL_SEC, opts.warmupSec ?? 0);
+    this.seed = seed;
+    this.p = { ...params };
+    this.stockLeft = params.stock;
+    if (this.stockLeft === 0) this.soldOutAtSec = 0;
+    this.crowd = new CrowdArrivals(
+      params.users,
+      params.windowSec,
+      params.profile,
+      new RandomStream(seed, 'crowd'),
+    );
+    this.riskRng = new RandomStream(seed, 'risk');
+    const rates = [params.orderPerSec, params.smsPerSec, params.statsPerSec];
+    const kinds = [EV_ORDER, EV_SMS, EV_STATS];
+    this.steps = STEP_NAMES.map((name, i) => new StepGroup(name, kinds[i], rates[i], seed));
+    if (params.mode === 'async') for (const g of this.steps) g.setWorkers(params.workers, 0, this.heap);
+    this.setServers(params.servers);
+    this.scheduleArrival();
+  }
+
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  /** Every request that has clicked is accounted for exactly once (CONTRACT §2). */
+  conservationHolds(): boolean {
+    const ended =
+      this.succeeded + this.rejectedFull + this.rejectedRisk + this.rejectedSoldOut + this.timedOut;
+    return this.requests === ended + this.queue.length + this.busy;
+  }
+
+  /** True once nobody is left to click, wait or be served and every async backlog is zero. */
+  isFinished(): boolean {
+    if (this.crowd.remaining > 0 || this.queue.length > 0 || this.busy > 0) return false;
+    return this.steps[0].backlog + this.steps[1].backlog + this.steps[2].backlog === 0;
+  }
+
+  /**
+   * Runs until nothing is left to happen (the whole crowd answered, every backlog drained) or `limitSec`.
+   * The clock stops at most 10 ms after the last event that mattered (a stale timeout check may stay
+   * pending; it changes nothing). Returns true when the sale finished.
+   */
+  runToEnd(limitSec = 1e7): boolean {
+    while (!this.isFinished() && this.nextEventSec() <= limitSec) {
+      this.runUntil(Math.min(limitSec, this.nextEventSec() + SECKILL_SAMPLE_INTERVAL_SEC));
+    }
+    return this.isFinished();
+  }
+
+  // ---- events ----------------------------------------------------------------------------------
+
+  protected handle(kind: number, target: number, seq: number): void {
+    switch (kind) {
+      case EV_ARRIVAL:
+        this.onArrival(seq);
+        break;
+      case EV_SERVER:
+        this.onServerDone(target, seq);
+        break;
+      case EV_TIMEOUT:
+        this.onTimeoutCheck(seq);
+        break;
+      default: {
+        const g = this.steps[kind - EV_ORDER];
+        if (g.complete(target, seq, this.nowSec, this.inWindowNow(), this.heap))
+          this.afterStepDone(kind - EV_ORDER, g.lastDoneId);
+      }
+    }
+  }
+
+  private scheduleArrival(): void {
+    const at = this.crowd.next();
+    this.arrivalSeq = at === Infinity ? -1 : this.heap.push(at, EV_ARRIVAL, EV_ARRIVAL, 0);
+  }
+
+  private onArrival(seq: number): void {
+    if (seq !== this.arrivalSeq) return;
+    const now = this.nowSec;
+    const id = ++this.requests;
+    this.countArrivalForRate(now);
+    this.trace?.write(now, SeckillTrace.arrive, id, -1);
+    if (this.stockLeft === 0) {
+      this.rejectedSoldOut++;
+      this.trace?.write(now, SeckillTrace.rejectSoldOut, id, -1);
+    } else if (this.queue.length === 0 && this.idle.length > 0) {
+      this.startService(this.idle.pop() as number, id, now);
+    } else if (this.queue.length < this.p.buffer) {
+      this.queue.push(id, now, now, 0);
+      if (this.queue.length > this.maxWaiting) this.maxWaiting = this.queue.length;
+      this.trace?.write(now, SeckillTrace.enqueue, id, -1);
+      this.armTimeout();
+    } else {
+      this.rejectedFull++;
+      this.trace?.write(now, SeckillTrace.rejectFull, id, -1);
+    }
+    this.scheduleArrival();
+  }
+
+  private startService(s: number, id: number, clickSec: number): void {
+    this.srvBusy[s] = true;
+    this.busy++;
+    this.srvReq[s] = id;
+    this.srvClickSec[s] = clickSec;
+    this.srvPhase[s] = 0;
+    this.schedulePhase(s, this.p.servePerSec);
+    this.trace?.write(this.nowSec, SeckillTrace.start, id, s);
+  }
+
+  private schedulePhase(s: number, ratePerSec: number): void {
+    const at = this.nowSec + sampleDurationSec('exp', ratePerSec, this.srvRng[s]);
+    this.srvDoneSec[s] = at;
+    this.srvPendingSeq[s] = this.heap.push(at, EV_SERVER, EV_SERVER, s);
+  }
+
+  private onServerDone(s: number, seq: number): void {
+    if (seq !== this.srvPendingSeq[s]) return;
+    this.srvPendingSeq[s] = -1;
+    const now = this.nowSec;
+    const id = this.srvReq[s];
+    const phase = this.srvPhase[s];
+    if (phase === 0) {
+      if (this.riskRng.next() < this.p.risk) {
+        this.rejectedRisk++;
+        this.trace?.write(now, SeckillTrace.rejectRisk, id, s);
+        this.reply(s, false);
+        return;
+      }
+      if (this.stockLeft === 0) {
+        this.rejectedSoldOut++;
+        this.trace?.write(now, SeckillTrace.rejectSoldOut, id, s);
+        this.reply(s, false);
+        return;
+      }
+      this.lock(s, id);
+      return;
+    }
+    // Sync mode: step `phase - 1` finished inside the request.
+    this.steps[phase - 1].recordDone(now, this.srvLockSec[s], this.inWindowNow());
+    this.afterStepDone(phase - 1, id);
+    if (phase === 3) {
+      this.succeeded++;
+      this.trace?.write(now, SeckillTrace.success, id, s);
+      this.reply(s, true);
+    } else {
+      this.srvPhase[s] = phase + 1;
+      this.schedulePhase(s, this.steps[phase].ratePerSec);
+    }
+  }
+
+  /** The inventory lock: one item, never below zero. */
+  private lock(s: number, id: number): void {
+    const now = this.nowSec;
+    this.stockLeft--;
+    if (this.stockLeft < 0) throw new Error('seckill: oversold (stock below zero)');
+    this.srvLockSec[s] = now;
+    this.trace?.write(now, SeckillTrace.lock, id, s, this.stockLeft);
+    if (this.stockLeft === 0) this.onSoldOut();
+    if (this.p.mode === 'async') {
+      for (const g of this.steps) g.offer(id, now, this.heap);
+      this.succeeded++;
+      this.trace?.write(now, SeckillTrace.success, id, s);
+      this.reply(s, true);
+    } else {
+      for (const g of this.steps) g.recordLock();
+      this.srvPhase[s] = 1;
+      this.schedulePhase(s, this.steps[0].ratePerSec);
+    }
+  }
+
+  /** The last item is gone: everyone waiting is told "sold out" now instead of waiting for a server. */
+  private onSoldOut(): void {
+    const now = this.nowSec;
+    this.soldOutAtSec = now;
+    this.trace?.write(now, SeckillTrace.soldOut, 0, -1);
+    const q = this.queue;
+    while (q.length > 0) {
+      this.rejectedSoldOut++;
+      this.trace?.write(now, SeckillTrace.rejectSoldOut, q.headId(), -1);
+      q.shift();
+    }
+  }
+
+  /** A server answers its request (click → reply is the response time) and takes the next one. */
+  private reply(s: number, success: boolean): void {
+    const r = this.nowSec - this.srvClickSec[s];
+    this.served++;
+    this.response.add(r);
+    this.recentResponse.add(r);
+    if (success) this.responseSucceeded.add(r);
+    this.srvBusy[s] = false;
+    this.busy--;
+    if (this.srvActive[s]) this.takeNext(s);
+  }
+
+  private takeNext(s: number): void {
+    const q = this.queue;
+    if (q.length > 0) {
+      const id = q.headId();
+      const click = q.headBornSec();
+      q.shift();
+      this.startService(s, id, click);
+    } else this.idle.push(s);
+  }
+
+  private afterStepDone(step: number, id: number): void {
+    this.lastStepDoneSec = this.nowSec;
+    this.trace?.write(this.nowSec, SeckillTrace.stepDone, id, step);
+  }
+
+  /** Keeps one timeout check pending for the head of the queue (never later than the head's deadline). */
+  private armTimeout(): void {
+    if (this.timeoutSeq !== -1 || this.p.timeoutSec === Infinity || this.queue.length === 0) return;
+    const at = Math.max(this.nowSec, this.queue.headEnqueuedSec() + this.p.timeoutSec);
+    this.timeoutSeq = this.heap.push(at, EV_TIMEOUT, EV_TIMEOUT, 0);
+  }
+
+  private onTimeoutCheck(seq: number): void {
+    if (seq !== this.timeoutSeq) return;
+    this.timeoutSeq = -1;
+    const q = this.queue;
+    while (q.length > 0 && q.headEnqueuedSec() + this.p.timeoutSec <= this.nowSec) {
+      this.timedOut++;
+      this.trace?.write(this.nowSec, SeckillTrace.timeout, q.headId(), -1);
+      q.shift();
+    }
+    this.armTimeout();
+  }
+
+  private countArrivalForRate(nowSec: number): void {
+    const b = Math.floor(nowSec / RATE_BUCKET_SEC);
+    if (b !== this.bucketIndex) {
+      this.prevBucketCount = b === this.bucketIndex + 1 ? this.bucketCount : 0;
+      this.bucketIndex = b;
+      this.bucketCount = 0;
+    }
+    this.bucketCount++;
+  }
+
+  // ---- changes while running -------------------------------------------------------------------
+
+  private setServers(n: number): void {
+    for (let s = this.srvRng.length; s < n; s++) {
+      this.srvRng.push(new RandomStream(this.seed, `server${s + 1}`));
+      this.srvActive.push(false);
+      this.srvBusy.push(false);
+      this.srvPhase.push(0);
+      this.srvReq.push(0);
+      this.srvClickSec.push(0);
+      this.srvLockSec.push(0);
+      this.srvDoneSec.push(0);
+      this.srvPendingSeq.push(-1);
+    }
+    this.p.servers = n;
+    // Highest index first, so that idle servers are handed work from server 1 upwards.
+    for (let s = this.srvRng.length - 1; s >= 0; s--) {
+      const want = s < n;
+      if (want === this.srvActive[s]) continue;
+      this.srvActive[s] = want;
+      if (want) {
+        if (!this.srvBusy[s]) this.takeNext(s);
+      } else {
+        const i = this.idle.indexOf(s);
+        if (i >= 0) this.idle.splice(i, 1); // a busy server finishes its request, then stops
+      }
+    }
+  }
+
+  /** Work in progress in `phase` continues at the new rate: its remaining time is rescaled. */
+  private rescaleServers(phase: number, ratio: number): void {
+    for (let s = 0; s < this.srvPendingSeq.length; s++) {
+      if (this.srvPendingSeq[s] === -1 || this.srvPhase[s] !== phase) continue;
+      const at = this.nowSec + (this.srvDoneSec[s] - this.nowSec) * ratio;
+      this.srvDoneSec[s] = at;
+      this.srvPendingSeq[s] = this.heap.push(at, EV_SERVER, EV_SERVER, s);
+    }
+  }
+
+  protected applyChange(name: string, value: ParamValue): void {
+    const v = value as number;
+    switch (name) {
+      case 'servers':
+        this.setServers(v);
+        break;
+      case 'serve':
+        this.rescaleServers(0, this.p.servePerSec / v);
+        this.p.servePerSec = v;
+        break;
+      case 'buffer':
+        this.p.buffer = v;
+        break;
+      case 'timeout':
+        this.p.timeoutSec = v;
+        this.timeoutSeq = -1;
+        this.armTimeout();
+        break;
+      case 'risk':
+        this.p.risk = v;
+        break;
+      case 'workers':
+        this.p.workers = v;
+        if (this.p.mode === 'async') for (const g of this.steps) g.setWorkers(v, this.nowSec, this.heap);
+        break;
+      case 'order':
+      case 'sms':
+      case 'stats': {
+        const i = STEP_NAMES.indexOf(name);
+        const g = this.steps[i];
+        this.rescaleServers(i + 1, g.ratePerSec / v);
+        g.setRate(v, this.nowSec, this.heap);
+        if (name === 'order') this.p.orderPerSec = v;
+        else if (name === 'sms') this.p.smsPerSec = v;
+        else this.p.statsPerSec = v;
+        break;
+      }
+      // users, window, profile, stock, mode: fixed at t = 0.
+    }
+  }
+
+  // ---- statistics ------------------------------------------------------------------------------
+
+  private inWindowNow(): boolean {
+    return this.nowSec > this.warmupSec;
+  }
+
+  protected accumulate(tSec: number): void {
+    const dt = tSec - this.lastSec;
+    if (dt <= 0) return;
+    this.areaInconsistency += this.steps[0].backlog * dt;
+    this.lastSec = tSec;
+  }
+
+  protected resetWindow(): void {
+    this.areaInconsistency = 0;
+    this.response.reset();
+    this.responseSucceeded.reset();
+    for (const g of this.steps) g.resetWindow();
+  }
+
+  protected sampleInto(row: number[]): void {
+    row[0] = this.requests;
+    row[1] = this.served;
+    row[2] = this.queue.length;
+    row[3] = this.busy;
+    row[4] = this.rejectedFull;
+    row[5] = this.rejectedRisk;
+    row[6] = this.rejectedSoldOut;
+    row[7] = this.timedOut;
+    row[8] = this.succeeded;
+    row[9] = this.stockLeft;
+    row[10] = this.steps[0].backlog;
+    row[11] = this.steps[1].backlog;
+    row[12] = this.steps[2].backlog;
+    row[13] = this.steps[0].backlog;
+    this.recentResponse.percentilesInto(row, 14);
+  }
+
+  /** The CLI summary of CONTRACT §2 (without `wallMs`, which the caller measures). */
+  summary(): SeckillSummary {
+    const win = this.windowSec();
+    const [order, sms, stats] = this.steps;
+    const drained = this.isFinished();
+    return {
+      scenario: 'seckill',
+      seed: this.seed,
+      until: this.nowSec,
+      warmup: this.warmupSec,
+      events: this.events,
+      mode: this.p.mode,
+      requests: this.requests,
+      rejected: { full: this.rejectedFull, risk: this.rejectedRisk, soldOut: this.rejectedSoldOut },
+      timedOut: this.timedOut,
+      succeeded: this.succeeded,
+      stockLeft: this.stockLeft,
+      oversold: Math.max(0, -this.stockLeft),
+      waiting: this.queue.length,
+      inService: this.busy,
+      served: this.served,
+      response: this.response.summary(),
+      responseSucceeded: this.responseSucceeded.summary(),
+      order: order.summary(),
+      sms: sms.summary(),
+      stats: stats.summary(),
+      inconsistency: { max: order.maxBacklog, mean: win > 0 ? this.areaInconsistency / win : 0 },
+      maxWaiting: this.maxWaiting,
+      soldOutAtSec: this.soldOutAtSec,
+      drainedAtSec: drained ? (order.done > 0 ? this.lastStepDoneSec : 0) : null,
+    };
+  }
+
+  /** A small plain object for the flow view (see SeckillView). */
+  view(): SeckillView {
+    const b = Math.floor(this.nowSec / RATE_BUCKET_SEC);
+    const lastFull =
+      b === this.bucketIndex ? this.prevBucketCount : b === this.bucketIndex + 1 ? this.bucketCount : 0;
+    return {
+      timeSec: this.nowSec,
+      mode: this.p.mode,
+      arrivalsPerSec: lastFull / RATE_BUCKET_SEC,
+      crowdLeft: this.crowd.remaining,
+      queue: { waiting: this.queue.length, capacity: this.p.buffer, timeoutSec: this.p.timeoutSec },
+      servers: { count: this.p.servers, busy: this.busy },
+      stock: { left: this.stockLeft, initial: this.p.stock, soldOut: this.stockLeft === 0 },
+      steps: this.steps.map((g) => ({
+        name: g.name,
+        backlog: g.backlog,
+        waiting: g.queue.length,
+        workersBusy: g.busy,
+        workers: this.p.mode === 'async' ? g.workers : 0,
+        ratePerSec: g.ratePerSec,
+      })),
+    };
+  }
+}
