@@ -2,6 +2,7 @@
 import type { Scenario } from '../scenarios/codec.ts';
 import { PcModel, pcParamsFrom } from './pc-model.ts';
 import { SeckillModel, seckillParamsFrom } from './seckill-model.ts';
+import { PubSubModel, pubsubParamsFrom } from './pubsub-model.ts';
 
 export interface ModelOptions {
   warmupSec?: number;
@@ -9,7 +10,7 @@ export interface ModelOptions {
 }
 
 /** Every scenario model; each extends `Simulation` and has `summary()` (CONTRACT §2) and `view()`. */
-export type AnyModel = PcModel | SeckillModel;
+export type AnyModel = PcModel | SeckillModel | PubSubModel;
 
 export function createModel(sc: Scenario, opts: ModelOptions = {}): AnyModel {
   let model: AnyModel;
@@ -18,7 +19,8 @@ export function createModel(sc: Scenario, opts: ModelOptions = {}): AnyModel {
       model = new PcModel(pcParamsFrom(sc.params), sc.seed, opts);
       break;
     case 'pubsub':
-      throw new Error('the pub/sub scenario is not built yet');
+      model = new PubSubModel(pubsubParamsFrom(sc.params), sc.seed, opts);
+      break;
     case 'seckill':
       model = new SeckillModel(seckillParamsFrom(sc.params), sc.seed, opts);
       break;
