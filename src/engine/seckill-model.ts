@@ -131,9 +131,14 @@ export class SeckillModel extends Simulation {
     return this.requests === ended + this.queue.length + this.busy;
   }
 
+  /** People who have not clicked yet (the crowd generator is one ahead: its next click is already scheduled). */
+  crowdLeft(): number {
+    return this.crowd.remaining + (this.arrivalSeq === -1 ? 0 : 1);
+  }
+
   /** True once nobody is left to click, wait or be served and every async backlog is zero. */
   isFinished(): boolean {
-    if (this.crowd.remaining > 0 || this.queue.length > 0 || this.busy > 0) return false;
+    if (this.crowdLeft() > 0 || this.queue.length > 0 || this.busy > 0) return false;
     return this.steps[0].backlog + this.steps[1].backlog + this.steps[2].backlog === 0;
   }
 
@@ -498,7 +503,7 @@ export class SeckillModel extends Simulation {
       timeSec: this.nowSec,
       mode: this.p.mode,
       arrivalsPerSec: lastFull / RATE_BUCKET_SEC,
-      crowdLeft: this.crowd.remaining,
+      crowdLeft: this.crowdLeft(),
       queue: { waiting: this.queue.length, capacity: this.p.buffer, timeoutSec: this.p.timeoutSec },
       servers: { count: this.p.servers, busy: this.busy },
       stock: { left: this.stockLeft, initial: this.p.stock, soldOut: this.stockLeft === 0 },
