@@ -43,7 +43,7 @@ describe('npm run sim', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0].startsWith('t,waiting,inService')).toBe(true);
-    expect(lines.length).toBe(101);
+    expect(lines.length).toBe(1001); // header + one sample every until/1000 s
   });
 
   it.each([

@@ -9,7 +9,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Seconds between time-series samples for the CSV: fine enough to plot, bounded by the series buffer. */
+/** The sampled time series as CSV, one row per sample. */
 function csvOf(series: { t: Float64Array; columns: Record<string, Float64Array> }): string {
   const names = Object.keys(series.columns);
   const lines = [['t', ...names].join(',')];
@@ -31,7 +31,8 @@ export function runCli(argv: readonly string[], now: () => number = () => perfor
   if (problems.length > 0) {
     return { code: 2, stdout: '', stderr: problems.map((p) => `sim: ${problemMessage(p, 'en')}\n`).join('') };
   }
-  const model = createModel(scenario, { warmupSec: args.warmupSec });
+  // A thousand samples over the run, whatever its length (the series halves its resolution if it fills).
+  const model = createModel(scenario, { warmupSec: args.warmupSec, sampleIntervalSec: Math.max(args.untilSec / 1000, 1e-6) });
   const t0 = now();
   model.runUntil(args.untilSec);
   const wallMs = now() - t0;

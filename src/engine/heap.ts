@@ -9,6 +9,7 @@ export class EventHeap {
   private timeSec: Float64Array;
   /** priority * 2^44 + seq: one number orders ties (seq < 2^44, priority < 2^8 keeps it exact). */
   private order: Float64Array;
+  /** priority << 8 | kind (kind < 256), so the sequence number can be recovered without a division. */
   private kind: Int32Array;
   private target: Int32Array;
   private n = 0;
@@ -41,6 +42,7 @@ export class EventHeap {
     if (this.n === this.timeSec.length) this.grow();
     const seq = this.nextSeq++;
     const key = priority * 17592186044416 + seq;
+    const packed = (priority << 8) | kind;
     const t = this.timeSec;
     const o = this.order;
     let i = this.n++;
@@ -56,7 +58,7 @@ export class EventHeap {
     }
     t[i] = timeSec;
     o[i] = key;
-    this.kind[i] = kind;
+    this.kind[i] = packed;
     this.target[i] = target;
     return seq;
   }
@@ -68,8 +70,9 @@ export class EventHeap {
     const k = this.kind;
     const g = this.target;
     this.poppedTimeSec = t[0];
-    this.poppedSeq = o[0] % 17592186044416;
-    this.poppedKind = k[0];
+    const packed = k[0];
+    this.poppedSeq = o[0] - (packed >>> 8) * 17592186044416;
+    this.poppedKind = packed & 0xff;
     this.poppedTarget = g[0];
     const last = --this.n;
     if (last === 0) return;
