@@ -4,9 +4,9 @@ import { Simulation } from './kernel.ts';
 import { RandomStream } from './rng.ts';
 import { MessageFifo } from './fifo.ts';
 import { QuantileSketch, RecentWindow } from './sketch.ts';
-import { sampleDurationSec } from './variability.ts';
 import { CrowdArrivals } from './seckill-crowd.ts';
 import { STEP_NAMES, StepGroup } from './seckill-steps.ts';
+import { ServerPool } from './seckill-servers.ts';
 import {
   SECKILL_COLUMNS,
   SECKILL_SAMPLE_INTERVAL_SEC,
@@ -55,17 +55,8 @@ export class SeckillModel extends Simulation {
   readonly queue = new MessageFifo(1024);
   private timeoutSeq = -1;
 
-  // Servers; phase 0 = critical path, 1/2/3 = order/SMS/statistics (sync mode only).
-  private srvRng: RandomStream[] = [];
-  private srvActive: boolean[] = [];
-  private srvBusy: boolean[] = [];
-  private srvPhase: number[] = [];
-  private srvReq: number[] = [];
-  private srvClickSec: number[] = [];
-  private srvLockSec: number[] = [];
-  private srvDoneSec: number[] = [];
-  private srvPendingSeq: number[] = [];
-  private idle: number[] = [];
+  /** Servers of the critical path (phase 0) and, in sync mode, of the steps inside the request (1–3). */
+  private readonly srv: ServerPool;
 
   readonly steps: readonly StepGroup[];
 
@@ -78,7 +69,6 @@ export class SeckillModel extends Simulation {
   timedOut = 0;
   succeeded = 0;
   stockLeft: number;
-  busy = 0;
   maxWaiting = 0;
   soldOutAtSec: number | null = null;
   private lastStepDoneSec = 0;
@@ -112,12 +102,18 @@ export class SeckillModel extends Simulation {
       new RandomStream(seed, 'crowd'),
     );
     this.riskRng = new RandomStream(seed, 'risk');
+    this.srv = new ServerPool(seed, EV_SERVER);
     const rates = [params.orderPerSec, params.smsPerSec, params.statsPerSec];
     const kinds = [EV_ORDER, EV_SMS, EV_STATS];
     this.steps = STEP_NAMES.map((name, i) => new StepGroup(name, kinds[i], rates[i], seed));
     if (params.mode === 'async') for (const g of this.steps) g.setWorkers(params.workers, 0, this.heap);
-    this.setServers(params.servers);
+    this.srv.resize(params.servers, (s) => this.takeNext(s));
     this.scheduleArrival();
+  }
+
+  /** Servers busy now (the CLI's `inService`). */
+  get busy(): number {
+    return this.srv.busyCount;
   }
 
   get waiting(): number {
@@ -189,8 +185,8 @@ export class SeckillModel extends Simulation {
     if (this.stockLeft === 0) {
       this.rejectedSoldOut++;
       this.trace?.write(now, SeckillTrace.rejectSoldOut, id, -1);
-    } else if (this.queue.length === 0 && this.idle.length > 0) {
-      this.startService(this.idle.pop() as number, id, now);
+    } else if (this.queue.length === 0 && this.srv.idle.length > 0) {
+      this.startService(this.srv.idle.pop() as number, id, now);
     } else if (this.queue.length < this.p.buffer) {
       this.queue.push(id, now, now, 0);
       if (this.queue.length > this.maxWaiting) this.maxWaiting = this.queue.length;
@@ -204,27 +200,17 @@ export class SeckillModel extends Simulation {
   }
 
   private startService(s: number, id: number, clickSec: number): void {
-    this.srvBusy[s] = true;
-    this.busy++;
-    this.srvReq[s] = id;
-    this.srvClickSec[s] = clickSec;
-    this.srvPhase[s] = 0;
-    this.schedulePhase(s, this.p.servePerSec);
+    this.srv.occupy(s, id, clickSec);
+    this.srv.schedule(s, this.p.servePerSec, this.nowSec, this.heap);
     this.trace?.write(this.nowSec, SeckillTrace.start, id, s);
   }
 
-  private schedulePhase(s: number, ratePerSec: number): void {
-    const at = this.nowSec + sampleDurationSec('exp', ratePerSec, this.srvRng[s]);
-    this.srvDoneSec[s] = at;
-    this.srvPendingSeq[s] = this.heap.push(at, EV_SERVER, EV_SERVER, s);
-  }
-
   private onServerDone(s: number, seq: number): void {
-    if (seq !== this.srvPendingSeq[s]) return;
-    this.srvPendingSeq[s] = -1;
+    if (seq !== this.srv.pendingSeq[s]) return;
+    this.srv.pendingSeq[s] = -1;
     const now = this.nowSec;
-    const id = this.srvReq[s];
-    const phase = this.srvPhase[s];
+    const id = this.srv.req[s];
+    const phase = this.srv.phase[s];
     if (phase === 0) {
       if (this.riskRng.next() < this.p.risk) {
         this.rejectedRisk++;
@@ -242,15 +228,15 @@ export class SeckillModel extends Simulation {
       return;
     }
     // Sync mode: step `phase - 1` finished inside the request.
-    this.steps[phase - 1].recordDone(now, this.srvLockSec[s], this.inWindowNow());
+    this.steps[phase - 1].recordDone(now, this.srv.lockSec[s], this.inWindowNow());
     this.afterStepDone(phase - 1, id);
     if (phase === 3) {
       this.succeeded++;
       this.trace?.write(now, SeckillTrace.success, id, s);
       this.reply(s, true);
     } else {
-      this.srvPhase[s] = phase + 1;
-      this.schedulePhase(s, this.steps[phase].ratePerSec);
+      this.srv.phase[s] = phase + 1;
+      this.srv.schedule(s, this.steps[phase].ratePerSec, this.nowSec, this.heap);
     }
   }
 
@@ -259,7 +245,7 @@ export class SeckillModel extends Simulation {
     const now = this.nowSec;
     this.stockLeft--;
     if (this.stockLeft < 0) throw new Error('seckill: oversold (stock below zero)');
-    this.srvLockSec[s] = now;
+    this.srv.lockSec[s] = now;
     this.trace?.write(now, SeckillTrace.lock, id, s, this.stockLeft);
     if (this.stockLeft === 0) this.onSoldOut();
     if (this.p.mode === 'async') {
@@ -269,8 +255,8 @@ export class SeckillModel extends Simulation {
       this.reply(s, true);
     } else {
       for (const g of this.steps) g.recordLock();
-      this.srvPhase[s] = 1;
-      this.schedulePhase(s, this.steps[0].ratePerSec);
+      this.srv.phase[s] = 1;
+      this.srv.schedule(s, this.steps[0].ratePerSec, this.nowSec, this.heap);
     }
   }
 
@@ -289,14 +275,13 @@ export class SeckillModel extends Simulation {
 
   /** A server answers its request (click → reply is the response time) and takes the next one. */
   private reply(s: number, success: boolean): void {
-    const r = this.nowSec - this.srvClickSec[s];
+    const r = this.nowSec - this.srv.clickSec[s];
     this.served++;
     this.response.add(r);
     this.recentResponse.add(r);
     if (success) this.responseSucceeded.add(r);
-    this.srvBusy[s] = false;
-    this.busy--;
-    if (this.srvActive[s]) this.takeNext(s);
+    this.srv.release(s);
+    if (this.srv.active[s]) this.takeNext(s);
   }
 
   private takeNext(s: number): void {
@@ -306,7 +291,7 @@ export class SeckillModel extends Simulation {
       const click = q.headBornSec();
       q.shift();
       this.startService(s, id, click);
-    } else this.idle.push(s);
+    } else this.srv.idle.push(s);
   }
 
   private afterStepDone(step: number, id: number): void {
@@ -345,51 +330,15 @@ export class SeckillModel extends Simulation {
 
   // ---- changes while running -------------------------------------------------------------------
 
-  private setServers(n: number): void {
-    for (let s = this.srvRng.length; s < n; s++) {
-      this.srvRng.push(new RandomStream(this.seed, `server${s + 1}`));
-      this.srvActive.push(false);
-      this.srvBusy.push(false);
-      this.srvPhase.push(0);
-      this.srvReq.push(0);
-      this.srvClickSec.push(0);
-      this.srvLockSec.push(0);
-      this.srvDoneSec.push(0);
-      this.srvPendingSeq.push(-1);
-    }
-    this.p.servers = n;
-    // Highest index first, so that idle servers are handed work from server 1 upwards.
-    for (let s = this.srvRng.length - 1; s >= 0; s--) {
-      const want = s < n;
-      if (want === this.srvActive[s]) continue;
-      this.srvActive[s] = want;
-      if (want) {
-        if (!this.srvBusy[s]) this.takeNext(s);
-      } else {
-        const i = this.idle.indexOf(s);
-        if (i >= 0) this.idle.splice(i, 1); // a busy server finishes its request, then stops
-      }
-    }
-  }
-
-  /** Work in progress in `phase` continues at the new rate: its remaining time is rescaled. */
-  private rescaleServers(phase: number, ratio: number): void {
-    for (let s = 0; s < this.srvPendingSeq.length; s++) {
-      if (this.srvPendingSeq[s] === -1 || this.srvPhase[s] !== phase) continue;
-      const at = this.nowSec + (this.srvDoneSec[s] - this.nowSec) * ratio;
-      this.srvDoneSec[s] = at;
-      this.srvPendingSeq[s] = this.heap.push(at, EV_SERVER, EV_SERVER, s);
-    }
-  }
-
   protected applyChange(name: string, value: ParamValue): void {
     const v = value as number;
     switch (name) {
       case 'servers':
-        this.setServers(v);
+        this.p.servers = v;
+        this.srv.resize(v, (s) => this.takeNext(s));
         break;
       case 'serve':
-        this.rescaleServers(0, this.p.servePerSec / v);
+        this.srv.rescale(0, this.p.servePerSec / v, this.nowSec, this.heap);
         this.p.servePerSec = v;
         break;
       case 'buffer':
@@ -412,7 +361,7 @@ export class SeckillModel extends Simulation {
       case 'stats': {
         const i = STEP_NAMES.indexOf(name);
         const g = this.steps[i];
-        this.rescaleServers(i + 1, g.ratePerSec / v);
+        this.srv.rescale(i + 1, g.ratePerSec / v, this.nowSec, this.heap);
         g.setRate(v, this.nowSec, this.heap);
         if (name === 'order') this.p.orderPerSec = v;
         else if (name === 'sms') this.p.smsPerSec = v;
