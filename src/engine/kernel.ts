@@ -55,6 +55,17 @@ export abstract class Simulation {
   /** Applies a parameter change at the current time. */
   protected abstract applyChange(name: string, value: ParamValue): void;
 
+  /** The CLI summary of CONTRACT §2 (without `wallMs`). */
+  abstract summary(): object;
+  /** Small plain data the flow view draws (who is busy, what waits). */
+  abstract view(): object;
+  /** Latest latencies in seconds (sojourn, delivery or response), for the live histogram. */
+  abstract recentLatencies(): Float64Array;
+  /** True when nothing more can happen (a flash sale that has drained); open-ended scenarios never finish. */
+  isFinished(): boolean {
+    return this.heap.size === 0;
+  }
+
   /** Schedules a parameter change at `atSec` (>= now). Changes at equal times apply in call order. */
   scheduleChange(atSec: number, name: string, value: ParamValue): void {
     const idx = this.changes.length;
@@ -72,6 +83,22 @@ export abstract class Simulation {
    * slices) and returns false; returns true once the clock has reached untilSec.
    */
   runUntil(untilSec: number, maxEvents = Infinity): boolean {
+    if (!this.process(untilSec, maxEvents)) return false;
+    if (untilSec > this.nowSec) this.advanceClock(untilSec, true);
+    return true;
+  }
+
+  /**
+   * Processes the next `maxEvents` events, however far apart, leaving the clock at the last one (runs
+   * "as fast as possible"). Returns false when no event is left.
+   */
+  runEvents(maxEvents: number): boolean {
+    this.process(Infinity, maxEvents);
+    return this.heap.size > 0;
+  }
+
+  /** The event loop: events with time <= untilSec, at most maxEvents; false when the budget ran out first. */
+  private process(untilSec: number, maxEvents: number): boolean {
     const heap = this.heap;
     let budget = maxEvents;
     while (heap.size > 0 && heap.peekTime() <= untilSec) {
@@ -86,7 +113,6 @@ export abstract class Simulation {
         this.applyChange(c.name, c.value);
       } else this.handle(kind, heap.poppedTarget, heap.poppedSeq);
     }
-    if (untilSec > this.nowSec) this.advanceClock(untilSec, true);
     return true;
   }
 
@@ -103,12 +129,11 @@ export abstract class Simulation {
     const s = this.series;
     while (s.nextSampleSec < tSec || (inclusive && s.nextSampleSec === tSec)) {
       const at = s.nextSampleSec;
-      this.accumulate(at);
       this.sampleInto(this.sampleRow);
       s.push(at, this.sampleRow);
     }
-    // Areas are integrated only up to event times and sample times, never to the end of a slice, so that
-    // floating-point sums do not depend on how a run was sliced; summaries add the tail themselves.
+    // Areas are integrated only up to event times (and the warm-up), never to slice ends or sample times,
+    // so floating-point sums do not depend on slicing or sampling; summaries add the tail themselves.
     if (!inclusive) this.accumulate(tSec);
     this.nowSec = tSec;
   }

@@ -57,6 +57,23 @@ export const PC_COLUMNS = [
   'sojournP99',
 ] as const;
 
+/** How many waiting message ids the view lists (the flow view draws at most this many slots individually). */
+export const PC_VIEW_QUEUE_IDS = 60;
+
+/** The flow view's input: plain data, cheap to copy to the page every frame. */
+export interface PcView {
+  kind: 'pc';
+  producers: { active: boolean; blocked: boolean; heldMsg: number }[];
+  consumers: { active: boolean; busy: boolean; msg: number }[];
+  waiting: number;
+  /** Infinity when unbounded. */
+  capacity: number;
+  /** Ids of the first waiting messages, head first (at most PC_VIEW_QUEUE_IDS). */
+  queueIds: number[];
+  ttl: number;
+  overflow: Overflow;
+}
+
 export interface PcSummary {
   scenario: 'pc';
   seed: number;
@@ -497,17 +514,31 @@ export class PcModel extends Simulation {
   }
 
   /** What the flow view draws: who is busy with which message, who is blocked, what waits. */
-  consumerStates(): { active: boolean; busy: boolean; msg: number }[] {
-    return this.consRng.map((_, c) => ({
-      active: this.consActive[c],
-      busy: this.consBusy[c],
-      msg: this.consMsg[c],
-    }));
+  view(): PcView {
+    const shown = Math.min(this.queue.length, PC_VIEW_QUEUE_IDS);
+    const queueIds: number[] = [];
+    for (let i = 0; i < shown; i++) queueIds.push(this.queue.idAt(i));
+    return {
+      kind: 'pc',
+      producers: this.prodRng.map((_, p) => ({
+        active: this.prodActive[p],
+        blocked: this.blockedOrder.includes(p),
+        heldMsg: this.blockedOrder.includes(p) ? this.prodBlockedMsg[p] : 0,
+      })),
+      consumers: this.consRng.map((_, c) => ({
+        active: this.consActive[c],
+        busy: this.consBusy[c],
+        msg: this.consMsg[c],
+      })),
+      waiting: this.queue.length,
+      capacity: this.p.capacity,
+      queueIds,
+      ttl: this.p.ttl,
+      overflow: this.p.overflow,
+    };
   }
-  producerStates(): { active: boolean; blocked: boolean }[] {
-    return this.prodRng.map((_, p) => ({
-      active: this.prodActive[p],
-      blocked: this.blockedOrder.includes(p),
-    }));
+
+  recentLatencies(): Float64Array {
+    return this.recentSojourn.values();
   }
 }

@@ -3,7 +3,7 @@ import type { ParamValue } from '../scenarios/schema.ts';
 import { Simulation } from './kernel.ts';
 import { RandomStream } from './rng.ts';
 import { MessageFifo } from './fifo.ts';
-import { QuantileSketch } from './sketch.ts';
+import { QuantileSketch, RecentWindow } from './sketch.ts';
 import { sampleDurationSec, type Variability } from './variability.ts';
 import {
   expandPubSubList,
@@ -73,6 +73,8 @@ export class PubSubModel extends Simulation {
   private subDoneSec: number[] = [];
   private subPendingSeq: number[] = [];
   private latency: QuantileSketch[] = [];
+  /** Latest delivery latencies over all subscribers, for the live histogram. */
+  private recentLatency = new RecentWindow(256);
   readonly matched: number[] = [];
   readonly missed: number[] = [];
   readonly consumed: number[] = [];
@@ -171,6 +173,7 @@ export class PubSubModel extends Simulation {
     this.consumed[s]++;
     const latencySec = this.nowSec - this.subBornSec[s];
     this.latency[s].add(latencySec);
+    this.recentLatency.add(latencySec);
     this.trace?.write(this.nowSec, PubSubTrace.done, this.subMsg[s], s, latencySec);
     this.takeNext(s);
   }
@@ -383,6 +386,10 @@ export class PubSubModel extends Simulation {
   }
 
   /** What the flow view draws: per publisher its topic and count; per subscriber its queue and state. */
+  recentLatencies(): Float64Array {
+    return this.recentLatency.values();
+  }
+
   view(): PubSubView {
     const durable = this.p.mode === 'durable';
     const publishers: PubSubView['publishers'] = [];

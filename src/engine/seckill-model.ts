@@ -133,7 +133,7 @@ export class SeckillModel extends Simulation {
   }
 
   /** True once nobody is left to click, wait or be served and every async backlog is zero. */
-  isFinished(): boolean {
+  override isFinished(): boolean {
     if (this.crowdLeft() > 0 || this.queue.length > 0 || this.busy > 0) return false;
     return this.steps[0].backlog + this.steps[1].backlog + this.steps[2].backlog === 0;
   }
@@ -436,11 +436,25 @@ export class SeckillModel extends Simulation {
       order: order.summary(),
       sms: sms.summary(),
       stats: stats.summary(),
-      inconsistency: { max: order.maxBacklog, mean: win > 0 ? this.areaInconsistency / win : 0 },
+      inconsistency: {
+        max: order.maxBacklog,
+        // The area runs up to the last event; the backlog has been constant since, up to now.
+        mean:
+          win > 0
+            ? (this.areaInconsistency +
+                order.backlog * Math.max(0, this.nowSec - Math.max(this.lastSec, this.warmupSec))) /
+              win
+            : 0,
+      },
       maxWaiting: this.maxWaiting,
       soldOutAtSec: this.soldOutAtSec,
       drainedAtSec: drained ? (order.done > 0 ? this.lastStepDoneSec : 0) : null,
     };
+  }
+
+  /** Latest response times of served requests, for the live histogram. */
+  recentLatencies(): Float64Array {
+    return this.recentResponse.values();
   }
 
   /** A small plain object for the flow view (see SeckillView). */

@@ -109,20 +109,25 @@ function select(a: Float64Array, lo: number, hi: number, k: number): void {
 
 /** The latest `capacity` values, for "recent" percentiles drawn over time. Exact, bounded, no allocation. */
 export class RecentWindow {
-  private values: Float64Array;
+  private buffer: Float64Array;
   private n = 0;
   private next = 0;
   private scratch: Float64Array;
 
   constructor(capacity = 256) {
-    this.values = new Float64Array(capacity);
+    this.buffer = new Float64Array(capacity);
     this.scratch = new Float64Array(capacity);
   }
 
   add(v: number): void {
-    this.values[this.next++] = v;
-    if (this.next === this.values.length) this.next = 0;
-    if (this.n < this.values.length) this.n++;
+    this.buffer[this.next++] = v;
+    if (this.next === this.buffer.length) this.next = 0;
+    if (this.n < this.buffer.length) this.n++;
+  }
+
+  /** A copy of the values in the window (oldest first is not guaranteed). */
+  values(): Float64Array {
+    return this.buffer.slice(0, this.n);
   }
 
   /** Writes p50, p95 and p99 of the window into `out` at `offset` (zeros when empty). */
@@ -133,7 +138,7 @@ export class RecentWindow {
       return;
     }
     const s = this.scratch;
-    s.set(this.values);
+    s.set(this.buffer);
     const k50 = Math.floor(0.5 * (n - 1));
     const k95 = Math.floor(0.95 * (n - 1));
     const k99 = Math.floor(0.99 * (n - 1));
