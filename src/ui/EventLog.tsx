@@ -1,0 +1,32 @@
+// The event log: the latest events in plain words, newest at the bottom, sampled when they come too fast.
+import { useEffect, useRef } from 'react';
+import { formatNumber } from '../i18n/index.ts';
+import { selectLang, selectLog, useQs } from '../state/store.ts';
+import { useT } from './hooks.ts';
+
+export function EventLog() {
+  const t = useT();
+  const lang = useQs(selectLang);
+  const log = useQs(selectLog);
+  const every = useQs((s) => s.logEvery);
+  const box = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [log]);
+  return (
+    <section className="panel qs-log" aria-labelledby="qs-log-h">
+      <h2 id="qs-log-h">
+        {t('eventLog')} {every > 1 && <span className="muted small">({t('logSampled', { n: every })})</span>}
+      </h2>
+      <ol ref={box} data-testid="event-log" aria-live="off">
+        {log.length === 0 && <li className="muted">{t('logEmpty')}</li>}
+        {log.map((l) => (
+          <li key={l.id} className={l.tone}>
+            <time>{formatNumber(lang, l.timeSec, 3)}</time> <span>{l.text}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
