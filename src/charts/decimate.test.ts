@@ -179,3 +179,13 @@ describe('layout helpers', () => {
     expect(formatNumber(Infinity)).toBe('∞');
   });
 });
+
+describe('rateInto with a window', () => {
+  it('averages over at least spanSec', () => {
+    const out = new Float64Array(6);
+    // One message every 2 samples of 0.1 s: per-sample rates alternate 0 and 10, a 0.4-s window gives 5.
+    rateInto(new Float64Array([0, 0.1, 0.2, 0.3, 0.4, 0.5]), new Float64Array([0, 1, 1, 2, 2, 3]), out, 0.4);
+    expect(out[4]).toBeCloseTo(5, 9);
+    expect(out[5]).toBeCloseTo(5, 9);
+  });
+});

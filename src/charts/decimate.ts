@@ -22,12 +22,17 @@ export function ensureCapacity(buf: Float64Array, n: number): Float64Array {
  * `out[0]` is NaN (no previous sample), and so is any rate whose inputs are non-finite or whose Δt ≤ 0.
  * Writes `n = min(t.length, v.length)` values into `out` (which must be at least that long).
  */
-export function rateInto(t: ArrayLike<number>, v: ArrayLike<number>, out: Float64Array): number {
+export function rateInto(t: ArrayLike<number>, v: ArrayLike<number>, out: Float64Array, spanSec = 0): number {
   const n = Math.min(t.length, v.length);
   if (n > 0) out[0] = NaN;
+  // With spanSec > 0 the rate is taken over a trailing window at least that long (counts arrive in whole
+  // messages, so a rate per sample interval is mostly 0 or 1/interval: a window smooths it honestly).
+  let j = 0;
   for (let i = 1; i < n; i++) {
-    const dt = t[i] - t[i - 1];
-    const dv = v[i] - v[i - 1];
+    if (spanSec <= 0) j = i - 1;
+    else while (j < i - 1 && t[i] - t[j + 1] >= spanSec) j++;
+    const dt = t[i] - t[j];
+    const dv = v[i] - v[j];
     out[i] = dt > 0 && Number.isFinite(dv) && Number.isFinite(dt) ? dv / dt : NaN;
   }
   return n;

@@ -41,7 +41,7 @@ function SeedControl() {
           onClick={() => useQs.getState().newSeed()}
           title={t('newSeedHelp')}
         >
-          🎲 {t('newSeed')}
+          {t('newSeed')}
         </button>
       </div>
     </div>

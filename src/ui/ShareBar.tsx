@@ -38,10 +38,10 @@ export function ShareBar() {
         />
       </label>
       <button type="button" data-testid="copy-link" onClick={async () => report(await copyText(url))}>
-        🔗 {t('copyLink')}
+        {t('copyLink')}
       </button>
       <button type="button" data-testid="copy-moment" onClick={copyMoment}>
-        📍 {t('copyMoment')}
+        {t('copyMoment')}
       </button>
       <span className="copy-status" role="status" aria-live="polite">
         {status}

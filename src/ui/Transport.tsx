@@ -36,10 +36,10 @@ export function Transport() {
         <span aria-hidden="true">{running ? '❚❚' : '▶'}</span> {running ? t('pause') : t('play')}
       </button>
       <button type="button" data-testid="step" onClick={step} disabled={running || finished}>
-        <span aria-hidden="true">⏭</span> {t('step')}
+        {t('step')}
       </button>
       <button type="button" data-testid="reset" onClick={reset}>
-        <span aria-hidden="true">↺</span> {t('reset')}
+        {t('reset')}
       </button>
       <label className="field inline">
         <span>{t('speed')}</span>
