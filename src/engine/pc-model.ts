@@ -4,7 +4,7 @@ import { Simulation } from './kernel.ts';
 import { RandomStream } from './rng.ts';
 import { MessageFifo } from './fifo.ts';
 import { QuantileSketch, RecentWindow, type QuantileSummary } from './sketch.ts';
-import { sampleDurationSec, type Variability } from './variability.ts';
+import type { Variability } from './variability.ts';
 
 export type Overflow = 'drop-new' | 'drop-old' | 'block';
 
@@ -49,9 +49,6 @@ export const PC_COLUMNS = [
   'droppedExpired',
   'capacity',
   'consumers',
-  'waitP50',
-  'waitP95',
-  'waitP99',
   'sojournP50',
   'sojournP95',
   'sojournP99',
@@ -150,7 +147,6 @@ export class PcModel extends Simulation {
   // Window statistics, over (warmup, now].
   private lastSec = 0;
   private areaWaiting = 0;
-  private areaInSystem = 0;
   private areaBusy = 0;
   private areaServers = 0;
   private maxWaiting = 0;
@@ -159,7 +155,6 @@ export class PcModel extends Simulation {
   private droppedW = 0;
   readonly wait = new QuantileSketch();
   readonly sojourn = new QuantileSketch();
-  private recentWait = new RecentWindow(256);
   private recentSojourn = new RecentWindow(256);
 
   constructor(params: PcParams, seed: number, opts: { warmupSec?: number; sampleIntervalSec?: number } = {}) {
@@ -230,7 +225,7 @@ export class PcModel extends Simulation {
     this.queue.push(id, bornSec, this.nowSec, p);
     if (this.queue.length > this.maxWaiting) this.maxWaiting = this.queue.length;
     this.trace?.write(this.nowSec, PcTrace.enqueue, id, p);
-    this.armExpiry();
+    if (this.p.ttl !== Infinity) this.armExpiry();
   }
 
   private dropOverflow(id: number): void {
@@ -247,8 +242,12 @@ export class PcModel extends Simulation {
     this.busy++;
     const w = now - bornSec;
     this.wait.add(w);
-    this.recentWait.add(w);
-    const done = now + sampleDurationSec(this.p.service, this.p.consume, this.consRng[c]);
+    const u = this.consRng[c].next();
+    const kind = this.p.service;
+    const rate = this.p.consume;
+    // sampleDurationSec, written out: a hot path must not call a function returning a double (see rng.ts).
+    const done =
+      now + (kind === 'exp' ? -Math.log(1 - u) / rate : kind === 'uniform' ? (2 * u) / rate : 1 / rate);
     this.consDoneSec[c] = done;
     this.consPendingSeq[c] = this.heap.push(done, EV_DONE, EV_DONE, c);
     this.trace?.write(now, PcTrace.start, id, c);
@@ -276,7 +275,7 @@ export class PcModel extends Simulation {
       const born = q.headBornSec();
       q.shift();
       this.startService(c, id, born);
-      this.admitBlocked();
+      if (this.blockedOrder.length > 0) this.admitBlocked();
     } else if (this.blockedOrder.length > 0) {
       const p = this.blockedOrder.shift() as number;
       this.trace?.write(this.nowSec, PcTrace.unblock, this.prodBlockedMsg[p], p);
@@ -320,7 +319,12 @@ export class PcModel extends Simulation {
 
   private scheduleArrival(p: number): void {
     if (!this.prodActive[p]) return;
-    const at = this.nowSec + sampleDurationSec(this.p.arrival, this.p.produce, this.prodRng[p]);
+    const u = this.prodRng[p].next();
+    const kind = this.p.arrival;
+    const rate = this.p.produce;
+    const at =
+      this.nowSec +
+      (kind === 'exp' ? -Math.log(1 - u) / rate : kind === 'uniform' ? (2 * u) / rate : 1 / rate);
     this.prodNextSec[p] = at;
     this.prodPendingSeq[p] = this.heap.push(at, EV_ARRIVAL, EV_ARRIVAL, p);
   }
@@ -449,15 +453,16 @@ export class PcModel extends Simulation {
     const dt = tSec - this.lastSec;
     if (dt <= 0) return;
     const w = this.queue.length;
+    const b = this.busy;
+    const c = this.p.consumers;
     this.areaWaiting += w * dt;
-    this.areaInSystem += (w + this.busy) * dt;
-    this.areaBusy += this.busy * dt;
-    this.areaServers += Math.max(this.p.consumers, this.busy) * dt;
+    this.areaBusy += b * dt;
+    this.areaServers += (b > c ? b : c) * dt;
     this.lastSec = tSec;
   }
 
   protected resetWindow(): void {
-    this.areaWaiting = this.areaInSystem = this.areaBusy = this.areaServers = 0;
+    this.areaWaiting = this.areaBusy = this.areaServers = 0;
     this.maxWaiting = this.queue.length;
     this.producedW = this.consumedW = this.droppedW = 0;
     this.wait.reset();
@@ -474,8 +479,7 @@ export class PcModel extends Simulation {
     row[6] = this.droppedExpired;
     row[7] = this.p.capacity;
     row[8] = this.p.consumers;
-    this.recentWait.percentilesInto(row, 9);
-    this.recentSojourn.percentilesInto(row, 12);
+    this.recentSojourn.percentilesInto(row, 9);
   }
 
   /** The CLI summary of CONTRACT §2 (without `wallMs`, which the caller measures). */
@@ -501,7 +505,7 @@ export class PcModel extends Simulation {
       stats: {
         throughput: win > 0 ? this.consumedW / win : 0,
         queueLength: { mean: per(this.areaWaiting, w), max: this.maxWaiting },
-        inSystem: { mean: per(this.areaInSystem, w + this.busy) },
+        inSystem: { mean: per(this.areaWaiting, w) + per(this.areaBusy, this.busy) },
         wait: this.wait.summary(),
         sojourn: this.sojourn.summary(),
         utilization:
