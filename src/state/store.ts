@@ -193,9 +193,13 @@ export const useQs = create<QsState>()((set, get) => {
       set({ lang, scenario: { ...get().scenario, lang } });
     },
     freezeMoment() {
-      const snap = get().snapshot;
+      const { snapshot: snap, scenario } = get();
       const t = Math.ceil((snap?.timeSec ?? 0) * 1000 - 1e-6) / 1000;
-      sendCommand({ type: 'seek', timeSec: t });
+      // Rebuild from the link itself (t = 0 values plus every recorded `at` change), so the page shows exactly what
+      // the moment link shows. A plain seek is not enough: while running, the worker is already past the last
+      // snapshot's time, and seeking back rebuilds its model from the loaded query, without the live changes.
+      loadId++;
+      sendCommand({ type: 'load', query: serializeScenario({ ...scenario, t: null }), untilSec: t });
       return t;
     },
     dismissNotice() {
