@@ -62,33 +62,27 @@ export function arrow(
 }
 
 /**
- * Rates of cumulative counters per simulated second, smoothed over about one simulated second of snapshots.
+ * Rates of cumulative counters per simulated second, averaged over a trailing window of simulated time
+ * (long enough that rare events do not read as 0 between two arrivals).
  */
 export class RateMeter {
-  private lastT = NaN;
-  private last = new Map<string, number>();
-  private rates = new Map<string, number>();
+  private history: { t: number; values: Record<string, number> }[] = [];
+
+  constructor(private readonly windowSec = 10) {}
 
   update(timeSec: number, counters: Record<string, number>): void {
-    if (Number.isNaN(this.lastT) || timeSec < this.lastT) {
-      this.lastT = timeSec;
-      this.last = new Map(Object.entries(counters));
-      this.rates.clear();
-      return;
-    }
-    const dt = timeSec - this.lastT;
-    if (dt <= 0) return;
-    const w = Math.min(1, dt / 1); // smoothing toward about one simulated second
-    for (const [k, v] of Object.entries(counters)) {
-      const r = (v - (this.last.get(k) ?? v)) / dt;
-      const old = this.rates.get(k);
-      this.rates.set(k, old === undefined ? r : old + (r - old) * w);
-      this.last.set(k, v);
-    }
-    this.lastT = timeSec;
+    const h = this.history;
+    if (h.length > 0 && timeSec < h[h.length - 1].t) h.length = 0; // a reset or a jump back
+    if (h.length > 0 && timeSec === h[h.length - 1].t) h[h.length - 1] = { t: timeSec, values: counters };
+    else h.push({ t: timeSec, values: counters });
+    while (h.length > 2 && timeSec - h[1].t >= this.windowSec) h.shift();
   }
 
   get(key: string): number {
-    return this.rates.get(key) ?? 0;
+    const h = this.history;
+    if (h.length < 2) return 0;
+    const a = h[0];
+    const b = h[h.length - 1];
+    return b.t > a.t ? ((b.values[key] ?? 0) - (a.values[key] ?? 0)) / (b.t - a.t) : 0;
   }
 }

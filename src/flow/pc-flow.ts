@@ -37,7 +37,7 @@ function rows(n: number, top: number, bottom: number): number[] {
 }
 
 function layout(w: number, h: number, view: PcView): Layout {
-  const top = h * 0.14;
+  const top = h * 0.18;
   const bottom = h * 0.9;
   const boxW = Math.max(48, w * 0.09);
   const n = Math.max(view.producers.filter((p) => p.active || p.blocked).length, 1);

@@ -1,6 +1,12 @@
 // The event log: the latest events in plain words, newest at the bottom, sampled when they come too fast.
 import { useEffect, useRef } from 'react';
 import { formatNumber } from '../i18n/index.ts';
+import type { Lang } from '../scenarios/schema.ts';
+
+/** Simulated time with a fixed number of decimals, so the log's time column lines up. */
+function formatClock(lang: Lang, sec: number): string {
+  return sec < 1000 ? sec.toFixed(3) : formatNumber(lang, sec, 1);
+}
 import { selectLang, selectLog, useQs } from '../state/store.ts';
 import { useT } from './hooks.ts';
 
@@ -23,7 +29,7 @@ export function EventLog() {
         {log.length === 0 && <li className="muted">{t('logEmpty')}</li>}
         {log.map((l) => (
           <li key={l.id} className={l.tone}>
-            <time>{formatNumber(lang, l.timeSec, 3)}</time> <span>{l.text}</span>
+            <time>{formatClock(lang, l.timeSec)}</time> <span>{l.text}</span>
           </li>
         ))}
       </ol>
