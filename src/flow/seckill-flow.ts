@@ -19,6 +19,14 @@ import {
 } from './seckill-layout.ts';
 import { DotMotion, DotPool, DotStyle, MAX_DOTS, type DotStyleId } from './dots.ts';
 import type { FlowFrame, FlowRenderer } from './flow-types.ts';
+/** Kinds drawn as a falling dot: fewer per frame, or a flood of them reads as a solid smear. */
+const FALL_KINDS = new Set<number>([
+  SeckillTrace.rejectFull,
+  SeckillTrace.rejectSoldOut,
+  SeckillTrace.timeout,
+  SeckillTrace.rejectRisk,
+]);
+
 export class SeckillFlow implements FlowRenderer {
   private view: SeckillView | null = null;
   private sum: SeckillSummary | null = null;
@@ -75,8 +83,8 @@ export class SeckillFlow implements FlowRenderer {
       const dur = motion === DotMotion.fall ? FALL_MS : MOVE_MS;
       (grey ? this.grey : this.dots).add(x0, y0, x1, y1, nowMs, dur, style, motion);
     };
-    const fall = (x: number, y: number, style: DotStyleId, grey = false) =>
-      add(x, y, x + 8, L.floorY, style, DotMotion.fall, grey);
+    const fall = (x: number, y: number, style: DotStyleId, grey = false, dx = 8) =>
+      add(x, y, x + dx, L.floorY, style, DotMotion.fall, grey);
     const crowdX = L.crowd.x + L.crowd.w;
     const qHeadX = L.queue.x + L.queue.w;
     for (let i = 0; i < n; i++) {
@@ -86,7 +94,8 @@ export class SeckillFlow implements FlowRenderer {
       if (k === SeckillTrace.arrive) arrivedNow.add(id);
       if (k === SeckillTrace.soldOut) soldOutAt = tr.timeSec[i];
       const total = counts.get(k) ?? 0;
-      const stride = Math.max(1, Math.ceil(total / SPAWN_PER_KIND));
+      const cap = FALL_KINDS.has(k) ? SPAWN_PER_KIND / 4 : SPAWN_PER_KIND;
+      const stride = Math.max(1, Math.ceil(total / cap));
       const idx = seen.get(k) ?? 0;
       seen.set(k, idx + 1);
       if (idx % stride !== 0) continue;
@@ -103,7 +112,7 @@ export class SeckillFlow implements FlowRenderer {
           break;
         }
         case SeckillTrace.rejectFull:
-          fall(L.gate.x + L.gate.w / 2, L.midY + jitter, DotStyle.bad);
+          fall(L.gate.x + L.gate.w / 2, L.midY + jitter, DotStyle.bad, false, 12 + Math.abs(jitter) * 3);
           this.flashUntil = nowMs + 300;
           break;
         case SeckillTrace.timeout:
@@ -114,7 +123,8 @@ export class SeckillFlow implements FlowRenderer {
           if (c >= 0) fall(cell(c).x + cell(c).w / 2, cell(c).y + cell(c).h, DotStyle.normal, true);
           else if (tr.timeSec[i] === soldOutAt)
             fall(L.queue.x + L.queue.w * ((id % 10) / 10), L.queue.y + L.queue.h, DotStyle.normal, true);
-          else fall(L.gate.x + L.gate.w / 2, L.midY + jitter, DotStyle.normal, true);
+          else
+            fall(L.gate.x + L.gate.w / 2, L.midY + jitter, DotStyle.normal, true, -12 - Math.abs(jitter) * 3);
           break;
         case SeckillTrace.rejectRisk:
           fall(cell(c).x + cell(c).w / 2, cell(c).y + cell(c).h, DotStyle.bad);
@@ -124,7 +134,15 @@ export class SeckillFlow implements FlowRenderer {
           if (view.mode === 'async')
             for (const s of L.steps)
               add(b.x + b.w, b.y + b.h / 2, s.x + 4, s.y + s.h / 2, DotStyle.good, DotMotion.move);
-          else add(b.x + b.w, b.y + b.h / 2, L.exitX, b.y + b.h / 2, DotStyle.good, DotMotion.fadeOut);
+          else
+            add(
+              b.x + b.w,
+              b.y + b.h / 2,
+              L.stock.x + L.stock.w / 2,
+              L.stock.y + L.stock.h / 2,
+              DotStyle.good,
+              DotMotion.fadeOut,
+            );
           break;
         }
         case SeckillTrace.stepDone:
@@ -337,7 +355,7 @@ export class SeckillFlow implements FlowRenderer {
         ctx,
         t('flowRiskLock'),
         L.servers.x + L.servers.w / 2,
-        sBottom + small * 2,
+        sBottom + small * 2.3,
         small * 0.9,
         L.servers.w + 10,
         theme.muted,

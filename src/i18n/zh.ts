@@ -148,7 +148,7 @@ export const zh: Messages = {
   flowShaveQueue: '削峰队列',
   flowAsyncQueues: '异步队列',
   flowToCome: '还有 {n} 人未到',
-  flowArriving: '次点击/秒',
+  flowArriving: '点击到达',
   flowWaitingOf: '排队 {n} / {cap}',
   flowNoQueue: '无队列(缓冲为 0)',
   flowTimeoutSec: '超时 {t} 秒',
@@ -178,7 +178,7 @@ export const zh: Messages = {
   compareSync: '同步(五步都在请求内)',
   compareAsyncShort: '异步',
   compareSyncShort: '同步',
-  compareScope: '随机种子 {seed},{users} 人抢 {stock} 件,两种方式用同一批人,都跑到结束。',
+  compareScope: '{users} 人抢 {stock} 件(随机种子 {seed}),两种方式用同一批人,都跑到结束。',
   compareTakeaway:
     '异步的响应快 {x} 倍(p95:{a} 对 {s})。代价是:最多有 {ia} 位买家同时“库存已锁、订单未建”(同步:{is})。',
   compareBought: '抢购成功',
