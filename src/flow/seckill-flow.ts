@@ -173,15 +173,16 @@ export class SeckillFlow implements FlowRenderer {
     arrow(ctx, L.gate.x + L.gate.w + 2, edgeY, L.queue.x - 4, edgeY, theme.grid, 2);
     arrow(ctx, L.queue.x + L.queue.w + 4, edgeY, L.servers.x - 4, edgeY, theme.grid, 2);
     const rateText = (i: number) => `${compactRate(lang, Math.max(0, this.rates.get(i)))}${t('perSec')}`;
-    fitLabel(
-      ctx,
-      rateText(1),
-      (L.queue.x + L.queue.w + L.servers.x) / 2,
-      edgeY - small * 1.1,
-      small,
-      L.servers.x - L.queue.x - L.queue.w,
-      theme.fg,
-    );
+    if (L.servers.x - L.queue.x - L.queue.w >= 36)
+      fitLabel(
+        ctx,
+        rateText(1),
+        (L.queue.x + L.queue.w + L.servers.x) / 2,
+        edgeY - small * 1.1,
+        small,
+        L.servers.x - L.queue.x - L.queue.w,
+        theme.fg,
+      );
 
     // The crowd: arrivals per second and how many are still to come.
     colTitle(t('flowCrowd'), L.crowd);
