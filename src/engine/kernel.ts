@@ -4,6 +4,18 @@ import { EventHeap } from './heap.ts';
 import { SampledSeries } from './series.ts';
 import type { EventTrace } from './trace.ts';
 
+/**
+ * Most messages a run may hold in its queues (about 30 bytes each: ~600 MB). An unbounded queue fed far
+ * faster than it drains reaches this in seconds at full speed; the run stops with a clear message instead
+ * of exhausting the browser's or Node's memory.
+ */
+export const MAX_STORED_MESSAGES = 20_000_000;
+
+/** The message both the page and the CLI give when a run passes MAX_STORED_MESSAGES. */
+export function tooManyMessages(atSec: number): string {
+  return `more than ${MAX_STORED_MESSAGES.toLocaleString('en-US')} messages are waiting at t = ${atSec.toFixed(3)} s; bound the queue (capacity, hwm, buffer) or slow the producers`;
+}
+
 /** Event kind reserved by the kernel for a scheduled parameter change (`at=`); models use kinds below it. */
 const KIND_CHANGE = 255;
 /** Changes run after every other event at the same instant, so a change made live and one replayed agree. */
@@ -61,6 +73,8 @@ export abstract class Simulation {
   abstract view(): object;
   /** Latest latencies in seconds (sojourn, delivery or response), for the live histogram. */
   abstract recentLatencies(): Float64Array;
+  /** Messages held in queues right now: what memory grows with (the page and the CLI stop a run past a limit). */
+  abstract storedMessages(): number;
   /** True when nothing more can happen (a flash sale that has drained); open-ended scenarios never finish. */
   isFinished(): boolean {
     return this.heap.size === 0;

@@ -542,6 +542,10 @@ export class PcModel extends Simulation {
     };
   }
 
+  storedMessages(): number {
+    return this.queue.length;
+  }
+
   recentLatencies(): Float64Array {
     return this.recentSojourn.values();
   }

@@ -386,6 +386,12 @@ export class PubSubModel extends Simulation {
   }
 
   /** What the flow view draws: per publisher its topic and count; per subscriber its queue and state. */
+  storedMessages(): number {
+    let n = 0;
+    for (const q of this.queues) n += q.length;
+    return n;
+  }
+
   recentLatencies(): Float64Array {
     return this.recentLatency.values();
   }
@@ -407,6 +413,7 @@ export class PubSubModel extends Simulation {
       }
       subscribers.push({
         connected: this.subConnected[s],
+        joinSec: this.p.join[s],
         filter: this.p.filters[s],
         waiting: q.length,
         hwm: durable ? Infinity : this.p.hwm[s],

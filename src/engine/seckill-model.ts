@@ -453,6 +453,10 @@ export class SeckillModel extends Simulation {
   }
 
   /** Latest response times of served requests, for the live histogram. */
+  storedMessages(): number {
+    return this.queue.length + this.steps[0].backlog + this.steps[1].backlog + this.steps[2].backlog;
+  }
+
   recentLatencies(): Float64Array {
     return this.recentResponse.values();
   }

@@ -4,10 +4,10 @@ import { Runner } from './runner.ts';
 import type { Reply, Snapshot } from './protocol.ts';
 import { runCli } from '../cli/run.ts';
 
-function harness() {
+function harness(maxStoredMessages?: number) {
   const replies: Reply[] = [];
   let clock = 0;
-  const runner = new Runner({ post: (r) => replies.push(r), nowMs: () => clock });
+  const runner = new Runner({ post: (r) => replies.push(r), nowMs: () => clock, maxStoredMessages });
   const last = (): Snapshot => {
     const snaps = replies.filter((r): r is Extract<Reply, { type: 'snapshot' }> => r.type === 'snapshot');
     return snaps[snaps.length - 1].snapshot;
@@ -113,5 +113,19 @@ describe('Runner', () => {
     h.runner.tick();
     const s = h.last();
     expect(s.trace.kind.length).toBeLessThanOrEqual(600);
+  });
+
+  it('stops a run whose queue grows past the memory limit, with a message', () => {
+    const h = harness(50_000);
+    h.runner.handle({ type: 'load', query: 's=pc&produce=100000&consume=0.001', untilSec: 0 });
+    h.runner.handle({ type: 'speed', speed: 'max' });
+    h.runner.handle({ type: 'play' });
+    for (let i = 0; i < 200 && h.runner.isRunning; i++) {
+      h.advance(16);
+      h.runner.tick();
+    }
+    expect(h.runner.isRunning).toBe(false);
+    const err = h.replies.find((r) => r.type === 'error');
+    expect(err && err.type === 'error' && err.message).toContain('messages are waiting');
   });
 });

@@ -1,5 +1,6 @@
 // The worker's logic, free of worker globals so Node tests can drive it: pacing, commands, snapshots.
 import { createModel, type AnyModel } from '../engine/create.ts';
+import { MAX_STORED_MESSAGES, tooManyMessages } from '../engine/kernel.ts';
 import { EventTrace } from '../engine/trace.ts';
 import { parseScenario } from '../scenarios/codec.ts';
 import type { ParamValue } from '../scenarios/schema.ts';
@@ -19,6 +20,8 @@ const EVENTS_PER_CHECK = 4096;
 export interface RunnerHost {
   post(reply: Reply): void;
   nowMs(): number;
+  /** Stop a run whose queues hold more than this many messages (default MAX_STORED_MESSAGES). */
+  maxStoredMessages?: number;
 }
 
 export class Runner {
@@ -145,6 +148,10 @@ export class Runner {
         }
       }
       if (m.isFinished()) this.running = false;
+      if (m.storedMessages() > (this.host.maxStoredMessages ?? MAX_STORED_MESSAGES)) {
+        this.running = false;
+        this.host.post({ type: 'error', message: tooManyMessages(m.nowSec) });
+      }
       this.sendSnapshot(this.host.nowMs() - start, !this.running);
     } catch (e) {
       this.fail(e);
