@@ -216,7 +216,7 @@ function seckillStats(s: Json): StatGroup[] {
         },
         {
           testId: 'stat-inconsistency-max',
-          label: 'inconsistency',
+          label: 'inconsistencyMax',
           value: num(s, 'inconsistency', 'max'),
           format: 'int',
         },
