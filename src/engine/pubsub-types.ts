@@ -178,6 +178,8 @@ export interface PubSubView {
   subscribers: {
     /** Connected now (false before `join`). */
     connected: boolean;
+    /** Simulated second at which it connects (its `join`). */
+    joinSec: number;
     filter: string;
     waiting: number;
     /** Infinity in durable mode (no HWM applies). */

@@ -1,15 +1,450 @@
-// Flow view of the pub/sub scenario (publishers → broker → one queue per subscriber).
+// Flow view of the pub/sub scenario: publishers → broker → one queue (with its HWM) per subscriber, dots that split into copies.
+import { PubSubTrace, type PubSubSummary, type PubSubView } from '../engine/pubsub-types.ts';
+import { formatNumber } from '../i18n/index.ts';
 import type { Snapshot } from '../worker/protocol.ts';
-import { label } from './draw-utils.ts';
+import { arrow, label, RateMeter, roundRect } from './draw-utils.ts';
+import { DotMotion, DotPool, DotStyle } from './dots.ts';
 import type { FlowFrame, FlowRenderer } from './flow-types.ts';
 
+/** Most publishers or subscribers drawn as rows; more are summarised as "+n more". */
+const MAX_ROWS = 10;
+/** A queue scale up to this many messages is drawn as cells, a longer one as a gauge. */
+const MAX_CELLS = 32;
+const MOVE_MS = 420;
+const FALL_MS = 900;
+const FLASH_MS = 700;
+const FONT = 'system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
+
+type Sub = PubSubView['subscribers'][number];
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+type Layout = ReturnType<typeof layout>;
+
+function rows(n: number, top: number, bottom: number): number[] {
+  const k = Math.min(Math.max(n, 1), MAX_ROWS);
+  return Array.from({ length: k }, (_, i) => top + ((i + 0.5) * (bottom - top)) / k);
+}
+
+function layout(w: number, h: number, fontPx: number, view: PubSubView) {
+  const small = fontPx * 0.85;
+  const top = h * 0.13;
+  const bottom = h * 0.9;
+  const pad = Math.max(6, w * 0.012);
+  // A phone gets narrower boxes and a fixed strip for the exit rate and busy/idle.
+  const narrow = w < 600;
+  const pubW = narrow ? w * 0.22 : clamp(w * 0.14, 60, 190);
+  const brW = narrow ? w * 0.14 : clamp(w * 0.1, 60, 130);
+  const brX = Math.max(w * 0.32, pad + pubW + 22 + brW / 2);
+  const subW = narrow ? 36 : clamp(w * 0.07, 40, 96);
+  const qx0 = brX + brW / 2 + Math.max(18, w * 0.06);
+  const subGap = Math.max(12, w * 0.03);
+  const qx1 = narrow ? w - pad - 44 - subW - subGap : w * 0.74;
+  const np = Math.min(Math.max(view.publishers.length, 1), MAX_ROWS);
+  const ns = Math.min(Math.max(view.subscribers.length, 1), MAX_ROWS);
+  const rowH = (bottom - top) / ns;
+  let barH = clamp(rowH * 0.3, 8, 28);
+  // Text lines per row: filter and queue above the bar, then HWM, then news; fewer when rows are tight.
+  const lines = [4.6, 3.4, 2.1].findIndex((k) => rowH >= barH + small * k);
+  const textLines = lines === -1 ? 0 : 3 - lines;
+  const compact = textLines === 0;
+  if (compact) barH = clamp(rowH * 0.5, 5, 20);
+  const span = bottom - top;
+  return {
+    top,
+    bottom,
+    small,
+    pubX: pad + pubW / 2,
+    pubW,
+    pubH: Math.min(48, (span / np) * 0.7),
+    pubY: rows(np, top, bottom),
+    brX,
+    brW,
+    brTop: top + span * 0.12,
+    brBot: bottom - span * 0.12,
+    qx0,
+    qx1,
+    barH,
+    /** Vertical offset of the bar's centre from its row's centre (the filter line sits above it). */
+    barDy: textLines === 0 ? 0 : small * (textLines === 1 ? 0.6 : textLines === 2 ? 0.1 : -0.5),
+    textLines,
+    subX: qx1 + subGap + subW / 2,
+    /** Right end of the texts above and below a queue bar (past the bar on a phone). */
+    textR: narrow ? qx1 + subGap + subW : qx1,
+    subW,
+    subH: narrow ? barH + 8 : Math.min(48, rowH * (compact ? 0.8 : 0.55)),
+    narrow,
+    subY: rows(ns, top, bottom),
+    rowH,
+    exitX: w - pad,
+  };
+}
+
+/** The queue's drawn scale: its HWM when that is near, else a power of two that grows with it. */
+function scaleOf(sub: Sub): number {
+  const grow = Math.max(16, Math.pow(2, Math.ceil(Math.log2(sub.waiting + 1))));
+  if (sub.hwm === Infinity) return grow;
+  return sub.hwm <= MAX_CELLS ? Math.max(1, sub.hwm) : Math.min(sub.hwm, grow);
+}
+
+/** x where the queue's tail is when `n` messages wait (the head is at qx1). */
+function tailX(L: Layout, sub: Sub, n: number): number {
+  return L.qx1 - (L.qx1 - L.qx0) * Math.min(1, n / scaleOf(sub));
+}
+
+/** A rounded box, filled and outlined (dashed when `dash`). */
+function box(
+  ctx: CanvasRenderingContext2D,
+  cx: number,
+  cy: number,
+  w: number,
+  h: number,
+  fill: string,
+  stroke: string,
+  lineW: number,
+  dash = false,
+): void {
+  roundRect(ctx, cx - w / 2, cy - h / 2, w, h, 8);
+  ctx.fillStyle = fill;
+  ctx.fill();
+  ctx.lineWidth = lineW;
+  ctx.strokeStyle = stroke;
+  ctx.setLineDash(dash ? [5, 4] : []);
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
+
+/** Text shortened with an ellipsis to fit `maxW` pixels at the font set on ctx. */
+function fit(ctx: CanvasRenderingContext2D, text: string, px: number, maxW: number, weight = 400): string {
+  ctx.font = `${weight} ${px}px ${FONT}`;
+  if (ctx.measureText(text).width <= maxW) return text;
+  let s = text;
+  while (s.length > 1 && ctx.measureText(`${s}…`).width > maxW) s = s.slice(0, -1);
+  return `${s}…`;
+}
+
+/** Two texts on one line between x0 and x1: one left-aligned, one right-aligned, shortened to fit. */
+function textPair(
+  ctx: CanvasRenderingContext2D,
+  px: number,
+  x0: number,
+  x1: number,
+  y: number,
+  left: [string, string, number],
+  right: [string, string, number],
+): void {
+  const room = x1 - x0;
+  ctx.font = `${left[2]} ${px}px ${FONT}`;
+  const lW = Math.min(ctx.measureText(left[0]).width, room / 2);
+  if (right[0]) {
+    const r = fit(ctx, right[0], px, room - lW - 10, right[2]);
+    label(ctx, r, x1, y, px, right[1], 'right', right[2]);
+    ctx.font = `${right[2]} ${px}px ${FONT}`;
+    const rW = ctx.measureText(r).width;
+    label(ctx, fit(ctx, left[0], px, room - rW - 10, left[2]), x0, y, px, left[1], 'left', left[2]);
+  } else label(ctx, fit(ctx, left[0], px, room, left[2]), x0, y, px, left[1], 'left', left[2]);
+}
+
 export class PubsubFlow implements FlowRenderer {
-  private snap: Snapshot | null = null;
-  ingest(snap: Snapshot): void {
-    this.snap = snap;
+  private view: PubSubView | null = null;
+  private summary: PubSubSummary | null = null;
+  private dots = new DotPool();
+  private rates = new RateMeter();
+  private sampled = false;
+  private dropFlash: number[] = [];
+  private missFlash: number[] = [];
+  private joinFlash: number[] = [];
+  /** Wall time at which the latest dot reaches each subscriber's box (a done dot leaves after it). */
+  private arriveAt: number[] = [];
+
+  ingest(
+    snap: Snapshot,
+    nowMs: number,
+    frame: { width: number; height: number; reducedMotion: boolean },
+  ): void {
+    const view = snap.view as unknown as PubSubView;
+    const sum = snap.summary as unknown as PubSubSummary;
+    this.view = view;
+    this.summary = sum;
+    const counters: Record<string, number> = { published: sum.publishedTotal };
+    view.publishers.forEach((p, i) => (counters[`p${i}`] = p.published));
+    sum.subscribers.forEach((s, i) => (counters[`c${i}`] = s.consumed));
+    this.rates.update(snap.timeSec, counters);
+
+    const tr = snap.trace;
+    this.sampled = tr.lost > 0 || this.dots.skipped > 0;
+    this.dots.skipped = 0;
+    const fontPx = Math.max(12, Math.min(22, Math.min(frame.width / 48, frame.height / 18)));
+    const L = layout(frame.width, frame.height, fontPx, view);
+    const shown = (s: number) => s < L.subY.length && s < view.subscribers.length;
+    const brY = (y: number) => clamp(y, L.brTop + 6, L.brBot - 6);
+    const brR = L.brX + L.brW / 2;
+    const t1 = nowMs + MOVE_MS; // copies leave the broker once the published dot has reached it
+    let immediate = -1; // subscriber that starts at once on the message just delivered to it
+    for (let i = 0; i < tr.kind.length; i++) {
+      const k = tr.kind[i];
+      const s = tr.comp[i];
+      if (k === PubSubTrace.dropHwm) this.dropFlash[s] = nowMs + MOVE_MS + FLASH_MS;
+      if (k === PubSubTrace.missed) this.missFlash[s] = nowMs + MOVE_MS + FLASH_MS;
+      if (k === PubSubTrace.connect) this.joinFlash[s] = nowMs + FLASH_MS * 2;
+      if (frame.reducedMotion) continue;
+      const y = L.subY[s] ?? 0;
+      const by = y + L.barDy;
+      const sub = view.subscribers[s];
+      switch (k) {
+        case PubSubTrace.publish:
+          if (s < L.pubY.length) {
+            const [x0, x1, y0] = [L.pubX + L.pubW / 2, L.brX - L.brW / 2, L.pubY[s]];
+            this.dots.add(x0, y0, x1, brY(y0), nowMs, MOVE_MS, DotStyle.normal);
+          }
+          break;
+        case PubSubTrace.deliver:
+          if (!shown(s)) break;
+          if (tr.extra[i] === 0) {
+            this.dots.add(brR, brY(y), L.subX - L.subW / 2, by, t1, MOVE_MS * 1.4, DotStyle.normal);
+            this.arriveAt[s] = t1 + MOVE_MS * 1.4;
+            immediate = s;
+          } else {
+            const x = tailX(L, sub, tr.extra[i]);
+            this.dots.add(brR, brY(y), x, by, t1, MOVE_MS, DotStyle.normal);
+          }
+          break;
+        case PubSubTrace.start:
+          if (shown(s) && immediate !== s) {
+            const hx = L.qx1 - 4;
+            this.dots.add(hx, by, L.subX - L.subW / 2, by, nowMs, MOVE_MS * 0.7, DotStyle.normal);
+            this.arriveAt[s] = nowMs + MOVE_MS * 0.7;
+          }
+          immediate = -1;
+          break;
+        case PubSubTrace.done:
+          if (shown(s)) {
+            const at = Math.max(nowMs, this.arriveAt[s] ?? 0);
+            const x0 = L.subX + L.subW / 2;
+            this.dots.add(x0, by, L.exitX, by, at, MOVE_MS * 1.2, DotStyle.good, DotMotion.fadeOut);
+          }
+          break;
+        case PubSubTrace.dropHwm:
+          if (shown(s)) {
+            const x = tailX(L, sub, sub.waiting) - 6;
+            this.dots.add(brR, brY(y), x, by, t1, MOVE_MS, DotStyle.normal);
+            const fallTo = Math.min(frame.height - 4, by + Math.max(30, L.rowH * 0.6));
+            this.dots.add(x, by, x - 8, fallTo, t1 + MOVE_MS, FALL_MS, DotStyle.bad, DotMotion.fall);
+          }
+          break;
+        case PubSubTrace.missed:
+          if (shown(s)) {
+            const x1 = brR + (L.qx0 - brR) * 0.6;
+            this.dots.add(brR, brY(y), x1, by, t1, MOVE_MS * 1.5, DotStyle.bad, DotMotion.fadeOut);
+          }
+          break;
+      }
+    }
   }
+
   draw(f: FlowFrame): boolean {
-    if (this.snap) label(f.ctx, f.t('flowBroker'), f.width / 2, f.height / 2, f.fontPx, f.theme.fg);
-    return false;
+    const { ctx, width: w, height: h, theme, t, lang, fontPx, nowMs } = f;
+    const view = this.view;
+    if (!view) return false;
+    const L = layout(w, h, fontPx, view);
+    const small = L.small;
+    const rate = (k: string) => `${formatNumber(lang, this.rates.get(k), 1)}${t('perSec')}`;
+    const brY = (y: number) => clamp(y, L.brTop + 6, L.brBot - 6);
+    const brR = L.brX + L.brW / 2;
+    let animating = false;
+
+    // Column titles.
+    const titleY = h * 0.055;
+    label(ctx, t('flowPublishers'), L.pubX, titleY, fontPx, theme.muted, 'center', 600);
+    label(ctx, t('flowBroker'), L.brX, titleY, fontPx, theme.muted, 'center', 600);
+    label(ctx, t('flowSubscribers'), (L.qx0 + L.exitX) / 2, titleY, fontPx, theme.muted, 'center', 600);
+
+    // Publishers, each labelled with its topic, and their edges into the broker with measured rates.
+    const pubs = view.publishers;
+    const fewPubs = L.pubY.length <= 4 && !L.narrow;
+    pubs.slice(0, MAX_ROWS).forEach((p, i) => {
+      const y = L.pubY[i];
+      arrow(ctx, L.pubX + L.pubW / 2 + 3, y, L.brX - L.brW / 2 - 4, brY(y), theme.grid, 1.5);
+      box(ctx, L.pubX, y, L.pubW, L.pubH, theme.panel, theme.accent, 1.5);
+      ctx.font = `600 ${fontPx}px ${FONT}`;
+      const big = L.pubH > fontPx * 1.4 && ctx.measureText(p.topic).width <= L.pubW - 8;
+      const px = big ? fontPx : small;
+      label(ctx, fit(ctx, p.topic, px, L.pubW - 6, 600), L.pubX, y, px, theme.fg, 'center', 600);
+      if (fewPubs && L.pubH + small * 2 < (L.bottom - L.top) / L.pubY.length)
+        label(ctx, rate(`p${i}`), L.pubX + L.pubW / 2 + 4, y - small * 0.9, small, theme.fg, 'left');
+    });
+    if (pubs.length > MAX_ROWS)
+      label(ctx, t('flowPubsubMore', { n: pubs.length - MAX_ROWS }), L.pubX, h * 0.95, small, theme.muted);
+    if (!fewPubs) label(ctx, rate('published'), L.brX, L.brTop - small * 0.9, small, theme.fg, 'center', 600);
+
+    // The broker.
+    const brMid = (L.brTop + L.brBot) / 2;
+    box(ctx, L.brX, brMid, L.brW, L.brBot - L.brTop, theme.panel, theme.fg, 2.5);
+    ctx.font = `600 ${fontPx}px ${FONT}`;
+    const brPx = ctx.measureText(t('flowBroker')).width <= L.brW - 8 ? fontPx : small;
+    label(ctx, fit(ctx, t('flowBroker'), brPx, L.brW - 6, 600), L.brX, brMid, brPx, theme.fg, 'center', 600);
+    if (this.summary && this.summary.publishedTotal > 0) {
+      const text = t('flowFanout', { n: formatNumber(lang, this.summary.fanout, 1) });
+      label(ctx, text, L.brX, L.brBot + small * 1.1, small, theme.muted);
+    }
+
+    // Subscribers: edge from the broker, filter, queue bar with its HWM, box, exit with the measured rate.
+    view.subscribers.slice(0, MAX_ROWS).forEach((sub, i) => this.drawSubscriber(f, L, sub, i, brR, brY));
+    const moreSubs = view.subscribers.length - MAX_ROWS;
+    if (moreSubs > 0) label(ctx, t('flowPubsubMore', { n: moreSubs }), L.subX, h * 0.95, small, theme.muted);
+    for (let i = 0; i < view.subscribers.length; i++)
+      if (nowMs < Math.max(this.dropFlash[i] ?? 0, this.missFlash[i] ?? 0, this.joinFlash[i] ?? 0))
+        animating = true;
+
+    if (this.sampled) label(ctx, t('flowSampled'), w / 2, h * 0.965, small, theme.muted);
+    const r = clamp(L.barH / 4, 3, 7);
+    return this.dots.draw(ctx, nowMs, r, [theme.accent, theme.good, theme.bad]) || animating;
+  }
+
+  private drawSubscriber(
+    f: FlowFrame,
+    L: Layout,
+    sub: Sub,
+    i: number,
+    brR: number,
+    brY: (y: number) => number,
+  ): void {
+    const { ctx, theme, t, lang, fontPx, nowMs } = f;
+    const small = L.small;
+    const sum = this.summary?.subscribers[i];
+    const y = L.subY[i];
+    const by = y + L.barDy;
+    const durable = sub.hwm === Infinity;
+    // A subscriber that has not joined is drawn faded and dashed; in durable mode its queue is still kept.
+    const off = !sub.connected;
+    const full = !durable && sub.waiting >= sub.hwm;
+    const dropping = nowMs < (this.dropFlash[i] ?? 0);
+
+    ctx.setLineDash(off ? [6, 5] : []);
+    const missing = nowMs < (this.missFlash[i] ?? 0);
+    arrow(ctx, brR + 4, brY(y), L.qx0 - 6, by, missing ? theme.bad : theme.grid, missing ? 2.5 : 1.5);
+    ctx.setLineDash([]);
+
+    // Queue bar (head on the right, next to the subscriber) against its scale; the HWM line on the left.
+    ctx.globalAlpha = off && !durable ? 0.45 : 1;
+    const S = scaleOf(sub);
+    const bw = L.qx1 - L.qx0;
+    const top = by - L.barH / 2;
+    roundRect(ctx, L.qx0 - 3, top - 3, bw + 6, L.barH + 6, 6);
+    ctx.strokeStyle = full || dropping ? theme.bad : theme.muted;
+    ctx.lineWidth = full || dropping ? 2.5 : 1.2;
+    ctx.setLineDash(off ? [6, 5] : []);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    const cellW = bw / S;
+    const fillColor = full ? theme.bad : theme.accent;
+    if (S <= MAX_CELLS && cellW >= 5) {
+      for (let c = 0; c < S; c++) {
+        const x = L.qx1 - (c + 1) * cellW;
+        roundRect(ctx, x + 1.5, top + 1.5, cellW - 3, L.barH - 3, 3);
+        [ctx.fillStyle, ctx.strokeStyle, ctx.lineWidth] = [fillColor, theme.grid, 1];
+        if (c < sub.waiting) ctx.fill();
+        else ctx.stroke();
+      }
+    } else {
+      const fw = bw * Math.min(1, sub.waiting / S);
+      ctx.fillStyle = fillColor;
+      if (fw > 0) ctx.fillRect(L.qx1 - fw, top + 1, fw, L.barH - 2);
+    }
+    if (!durable && sub.hwm <= S) {
+      const hx = L.qx1 - bw * (sub.hwm / S) - 3;
+      ctx.strokeStyle = theme.bad;
+      ctx.lineWidth = 3;
+      ctx.beginPath();
+      ctx.moveTo(hx, top - 7);
+      ctx.lineTo(hx, top + L.barH + 7);
+      ctx.stroke();
+    }
+
+    // The subscriber's box: filled while busy, dashed while not connected.
+    const joined = nowMs < (this.joinFlash[i] ?? 0);
+    const fill = sub.busy ? theme.accent : theme.panel;
+    box(ctx, L.subX, by, L.subW, L.subH, fill, joined ? theme.good : theme.accent, joined ? 3.5 : 1.5, off);
+    const long = t('subscriber', { i: i + 1 });
+    ctx.font = `600 ${fontPx}px ${FONT}`;
+    const name = ctx.measureText(long).width <= L.subW - 8 ? long : `S${i + 1}`;
+    const namePx = L.subH > fontPx * 1.3 ? fontPx : small;
+    label(ctx, name, L.subX, by, namePx, sub.busy ? theme.bg : theme.fg, 'center', 600);
+    ctx.globalAlpha = 1;
+
+    // Exit edge with the measured processing rate above it and busy/idle below it.
+    const ex0 = L.subX + L.subW / 2 + 4;
+    const room = L.exitX - ex0;
+    if (!off || sub.busy) {
+      const rt = `${formatNumber(lang, this.rates.get(`c${i}`), 1)}${t('perSec')}`;
+      label(ctx, fit(ctx, rt, small, room), ex0 + 2, by - small * 0.75, small, theme.good, 'left');
+      const state = sub.busy ? t('flowBusy') : t('flowIdle');
+      label(ctx, fit(ctx, state, small, room), ex0 + 2, by + small * 0.8, small, theme.muted, 'left');
+    }
+
+    // Texts: filter and queue length above the bar; HWM (or "durable") and news below it.
+    const filter = L.narrow
+      ? sub.filter === ''
+        ? t('flowAllShort')
+        : `“${sub.filter}”`
+      : sub.filter === ''
+        ? t('flowFilterAll')
+        : t('flowFilter', { f: sub.filter });
+    const queued = t('flowQueued', { n: formatNumber(lang, sub.waiting, 0) });
+    const limit = durable ? t('flowDurable') : t('flowHwm', { n: formatNumber(lang, sub.hwm, 0) });
+    let note = '';
+    let noteColor = theme.bad;
+    if (off) {
+      note = t('flowNotJoined', { t: formatNumber(lang, sub.joinSec, 1) });
+      noteColor = theme.warn;
+    }
+    if (sum && sum.missed > 0) note += `${note ? ' · ' : ''}${t('flowMissedN', { n: sum.missed })}`;
+    if (sum && sum.dropped.hwm > 0)
+      note += `${note ? ' · ' : ''}${t('flowDroppedN', { n: formatNumber(lang, sum.dropped.hwm, 0) })}`;
+    const lineL = brR + 6;
+    if (L.textLines <= 1) {
+      // One line: the filter to the left of the bar over the edge, the note inside the bar's free part.
+      if (L.textLines === 1) {
+        const q = `${queued} · ${limit}`;
+        textPair(
+          ctx,
+          small,
+          L.qx0,
+          L.textR,
+          top - small * 0.85,
+          [filter, theme.muted, 400],
+          [q, theme.fg, 400],
+        );
+      } else {
+        const fx = fit(ctx, filter, small, L.qx0 - lineL - 4);
+        label(ctx, fx, L.qx0 - 6, y - L.barH / 2 - small * 0.55, small * 0.9, theme.muted, 'right');
+      }
+      if (note) label(ctx, fit(ctx, note, small, bw * 0.9), L.qx0 + 4, by, small * 0.9, noteColor, 'left');
+      return;
+    }
+    const aboveY = top - small * 0.85;
+    const belowY = top + L.barH + small * 0.95;
+    const rightCol = full ? theme.bad : theme.fg;
+    textPair(
+      ctx,
+      small,
+      L.qx0,
+      L.textR,
+      aboveY,
+      [filter, theme.muted, 400],
+      [queued, rightCol, full ? 600 : 400],
+    );
+    const limitCol = durable || sub.hwm > S ? theme.muted : theme.bad;
+    const noteHere = L.textLines === 2 ? note : '';
+    textPair(ctx, small, L.qx0, L.textR, belowY, [limit, limitCol, 600], [noteHere, noteColor, 400]);
+    if (L.textLines === 3 && note)
+      label(
+        ctx,
+        fit(ctx, note, small, L.textR - L.qx0),
+        L.qx0,
+        belowY + small * 1.25,
+        small,
+        noteColor,
+        'left',
+      );
   }
 }
