@@ -16,9 +16,14 @@ export function EventLog() {
   const log = useQs(selectLog);
   const every = useQs((s) => s.logEvery);
   const box = useRef<HTMLOListElement>(null);
+  // Scroll once per animation frame, not per snapshot: reading scrollHeight forces a layout of the whole page,
+  // and at full speed several snapshots arrive per frame (the bench measured this as the main thread's top cost).
   useEffect(() => {
-    const el = box.current;
-    if (el) el.scrollTop = el.scrollHeight;
+    const id = requestAnimationFrame(() => {
+      const el = box.current;
+      if (el) el.scrollTop = el.scrollHeight;
+    });
+    return () => cancelAnimationFrame(id);
   }, [log]);
   return (
     <section className="panel qs-log" aria-labelledby="qs-log-h">
