@@ -146,7 +146,10 @@ function frameWork(trace: Trace): number[] {
   if (frames.length < 2) return [];
   const work = new Array<number>(frames.length - 1).fill(0);
   let f = 0;
+  let end = -Infinity; // a RunTask inside another one is counted once, with its parent
   for (const t of tasks.sort((a, b) => a.ts - b.ts)) {
+    if (t.ts < end) continue;
+    end = t.ts + (t.dur ?? 0);
     while (f < frames.length - 1 && t.ts >= frames[f + 1]) f++;
     if (t.ts >= frames[0] && f < work.length) work[f] += (t.dur ?? 0) / 1000;
   }
