@@ -1,5 +1,10 @@
 // Flow view of the pub/sub scenario: publishers → broker → one queue (with its HWM) per subscriber, dots that split into copies.
-import { PubSubTrace, type PubSubSummary, type PubSubView } from '../engine/pubsub-types.ts';
+import {
+  PubSubTrace,
+  type PubSubSubscriberSummary,
+  type PubSubSummary,
+  type PubSubView,
+} from '../engine/pubsub-types.ts';
 import { formatNumber } from '../i18n/index.ts';
 import type { Snapshot } from '../worker/protocol.ts';
 import { arrow, label, RateMeter, roundRect } from './draw-utils.ts';
@@ -16,6 +21,11 @@ const FLASH_MS = 700;
 const FONT = 'system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 
 type Sub = PubSubView['subscribers'][number];
+type Ctx = CanvasRenderingContext2D;
+/** Fill, outline colour, outline width, dashed. */
+type BoxStyle = [string, string, number, boolean?];
+/** Text, colour, font weight. */
+type Txt = [string, string, number];
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 type Layout = ReturnType<typeof layout>;
@@ -92,29 +102,19 @@ function tailX(L: Layout, sub: Sub, n: number): number {
 }
 
 /** A rounded box, filled and outlined (dashed when `dash`). */
-function box(
-  ctx: CanvasRenderingContext2D,
-  cx: number,
-  cy: number,
-  w: number,
-  h: number,
-  fill: string,
-  stroke: string,
-  lineW: number,
-  dash = false,
-): void {
+function box(ctx: Ctx, cx: number, cy: number, w: number, h: number, style: BoxStyle): void {
+  const [fill, stroke, lineW, dash] = style;
   roundRect(ctx, cx - w / 2, cy - h / 2, w, h, 8);
   ctx.fillStyle = fill;
   ctx.fill();
-  ctx.lineWidth = lineW;
-  ctx.strokeStyle = stroke;
+  [ctx.lineWidth, ctx.strokeStyle] = [lineW, stroke];
   ctx.setLineDash(dash ? [5, 4] : []);
   ctx.stroke();
   ctx.setLineDash([]);
 }
 
 /** Text shortened with an ellipsis to fit `maxW` pixels at the font set on ctx. */
-function fit(ctx: CanvasRenderingContext2D, text: string, px: number, maxW: number, weight = 400): string {
+function fit(ctx: Ctx, text: string, px: number, maxW: number, weight = 400): string {
   ctx.font = `${weight} ${px}px ${FONT}`;
   if (ctx.measureText(text).width <= maxW) return text;
   let s = text;
@@ -122,16 +122,26 @@ function fit(ctx: CanvasRenderingContext2D, text: string, px: number, maxW: numb
   return `${s}…`;
 }
 
+/** A subscriber row's words: its filter (short form on a phone), queue length, HWM or "durable", and news. */
+function rowTexts(f: FlowFrame, sub: Sub, sum: PubSubSubscriberSummary | undefined, short: boolean) {
+  const { t, lang } = f;
+  const all = sub.filter === '';
+  let filter = short ? `“${sub.filter}”` : t('flowFilter', { f: sub.filter });
+  if (all) filter = t(short ? 'flowAllShort' : 'flowFilterAll');
+  const news: string[] = [];
+  if (!sub.connected) news.push(t('flowNotJoined', { t: formatNumber(lang, sub.joinSec, 1) }));
+  if (sum && sum.missed > 0) news.push(t('flowMissedN', { n: formatNumber(lang, sum.missed, 0) }));
+  if (sum && sum.dropped.hwm > 0) news.push(t('flowDroppedN', { n: formatNumber(lang, sum.dropped.hwm, 0) }));
+  return {
+    filter,
+    queued: t('flowQueued', { n: formatNumber(lang, sub.waiting, 0) }),
+    limit: sub.hwm === Infinity ? t('flowDurable') : t('flowHwm', { n: formatNumber(lang, sub.hwm, 0) }),
+    note: news.join(' · '),
+  };
+}
+
 /** Two texts on one line between x0 and x1: one left-aligned, one right-aligned, shortened to fit. */
-function textPair(
-  ctx: CanvasRenderingContext2D,
-  px: number,
-  x0: number,
-  x1: number,
-  y: number,
-  left: [string, string, number],
-  right: [string, string, number],
-): void {
+function textPair(ctx: Ctx, px: number, x0: number, x1: number, y: number, left: Txt, right: Txt): void {
   const room = x1 - x0;
   ctx.font = `${left[2]} ${px}px ${FONT}`;
   const lW = Math.min(ctx.measureText(left[0]).width, room / 2);
@@ -217,7 +227,7 @@ export class PubsubFlow implements FlowRenderer {
           immediate = -1;
           break;
         case PubSubTrace.done:
-          if (shown(s)) {
+          if (shown(s) && L.textLines > 0) {
             const at = Math.max(nowMs, this.arriveAt[s] ?? 0);
             const x0 = L.subX + L.subW / 2;
             this.dots.add(x0, by, L.exitX, by, at, MOVE_MS * 1.2, DotStyle.good, DotMotion.fadeOut);
@@ -249,7 +259,6 @@ export class PubsubFlow implements FlowRenderer {
     const small = L.small;
     const rate = (k: string) => `${formatNumber(lang, this.rates.get(k), 1)}${t('perSec')}`;
     const brY = (y: number) => clamp(y, L.brTop + 6, L.brBot - 6);
-    const brR = L.brX + L.brW / 2;
     let animating = false;
 
     // Column titles.
@@ -264,7 +273,7 @@ export class PubsubFlow implements FlowRenderer {
     pubs.slice(0, MAX_ROWS).forEach((p, i) => {
       const y = L.pubY[i];
       arrow(ctx, L.pubX + L.pubW / 2 + 3, y, L.brX - L.brW / 2 - 4, brY(y), theme.grid, 1.5);
-      box(ctx, L.pubX, y, L.pubW, L.pubH, theme.panel, theme.accent, 1.5);
+      box(ctx, L.pubX, y, L.pubW, L.pubH, [theme.panel, theme.accent, 1.5]);
       ctx.font = `600 ${fontPx}px ${FONT}`;
       const big = L.pubH > fontPx * 1.4 && ctx.measureText(p.topic).width <= L.pubW - 8;
       const px = big ? fontPx : small;
@@ -278,7 +287,7 @@ export class PubsubFlow implements FlowRenderer {
 
     // The broker.
     const brMid = (L.brTop + L.brBot) / 2;
-    box(ctx, L.brX, brMid, L.brW, L.brBot - L.brTop, theme.panel, theme.fg, 2.5);
+    box(ctx, L.brX, brMid, L.brW, L.brBot - L.brTop, [theme.panel, theme.fg, 2.5]);
     ctx.font = `600 ${fontPx}px ${FONT}`;
     const brPx = ctx.measureText(t('flowBroker')).width <= L.brW - 8 ? fontPx : small;
     label(ctx, fit(ctx, t('flowBroker'), brPx, L.brW - 6, 600), L.brX, brMid, brPx, theme.fg, 'center', 600);
@@ -288,7 +297,7 @@ export class PubsubFlow implements FlowRenderer {
     }
 
     // Subscribers: edge from the broker, filter, queue bar with its HWM, box, exit with the measured rate.
-    view.subscribers.slice(0, MAX_ROWS).forEach((sub, i) => this.drawSubscriber(f, L, sub, i, brR, brY));
+    view.subscribers.slice(0, MAX_ROWS).forEach((sub, i) => this.drawSubscriber(f, L, sub, i));
     const moreSubs = view.subscribers.length - MAX_ROWS;
     if (moreSubs > 0) label(ctx, t('flowPubsubMore', { n: moreSubs }), L.subX, h * 0.95, small, theme.muted);
     for (let i = 0; i < view.subscribers.length; i++)
@@ -300,17 +309,10 @@ export class PubsubFlow implements FlowRenderer {
     return this.dots.draw(ctx, nowMs, r, [theme.accent, theme.good, theme.bad]) || animating;
   }
 
-  private drawSubscriber(
-    f: FlowFrame,
-    L: Layout,
-    sub: Sub,
-    i: number,
-    brR: number,
-    brY: (y: number) => number,
-  ): void {
+  private drawSubscriber(f: FlowFrame, L: Layout, sub: Sub, i: number): void {
+    const [brR, brY] = [L.brX + L.brW / 2, (v: number) => clamp(v, L.brTop + 6, L.brBot - 6)];
     const { ctx, theme, t, lang, fontPx, nowMs } = f;
     const small = L.small;
-    const sum = this.summary?.subscribers[i];
     const y = L.subY[i];
     const by = y + L.barDy;
     const durable = sub.hwm === Infinity;
@@ -363,7 +365,7 @@ export class PubsubFlow implements FlowRenderer {
     // The subscriber's box: filled while busy, dashed while not connected.
     const joined = nowMs < (this.joinFlash[i] ?? 0);
     const fill = sub.busy ? theme.accent : theme.panel;
-    box(ctx, L.subX, by, L.subW, L.subH, fill, joined ? theme.good : theme.accent, joined ? 3.5 : 1.5, off);
+    box(ctx, L.subX, by, L.subW, L.subH, [fill, joined ? theme.good : theme.accent, joined ? 3.5 : 1.5, off]);
     const long = t('subscriber', { i: i + 1 });
     ctx.font = `600 ${fontPx}px ${FONT}`;
     const name = ctx.measureText(long).width <= L.subW - 8 ? long : `S${i + 1}`;
@@ -371,75 +373,57 @@ export class PubsubFlow implements FlowRenderer {
     label(ctx, name, L.subX, by, namePx, sub.busy ? theme.bg : theme.fg, 'center', 600);
     ctx.globalAlpha = 1;
 
-    // Exit edge with the measured processing rate above it and busy/idle below it.
-    const ex0 = L.subX + L.subW / 2 + 4;
+    // Exit edge with the measured processing rate (and busy/idle below it when there is room).
+    const ex0 = L.subX + L.subW / 2 + 6;
     const room = L.exitX - ex0;
-    if (!off || sub.busy) {
-      const rt = `${formatNumber(lang, this.rates.get(`c${i}`), 1)}${t('perSec')}`;
-      label(ctx, fit(ctx, rt, small, room), ex0 + 2, by - small * 0.75, small, theme.good, 'left');
-      const state = sub.busy ? t('flowBusy') : t('flowIdle');
-      label(ctx, fit(ctx, state, small, room), ex0 + 2, by + small * 0.8, small, theme.muted, 'left');
-    }
+    const rt = `${formatNumber(lang, this.rates.get(`c${i}`), 1)}${t('perSec')}`;
+    const state = sub.busy ? t('flowBusy') : t('flowIdle');
+    const two = L.textLines > 0;
+    if (!off || sub.busy)
+      label(ctx, fit(ctx, rt, small, room), ex0, two ? by - small * 0.75 : by, small, theme.good, 'left');
+    if (two && (!off || sub.busy))
+      label(ctx, fit(ctx, state, small, room), ex0, by + small * 0.8, small, theme.muted, 'left');
 
-    // Texts: filter and queue length above the bar; HWM (or "durable") and news below it.
-    const filter = L.narrow
-      ? sub.filter === ''
-        ? t('flowAllShort')
-        : `“${sub.filter}”`
-      : sub.filter === ''
-        ? t('flowFilterAll')
-        : t('flowFilter', { f: sub.filter });
-    const queued = t('flowQueued', { n: formatNumber(lang, sub.waiting, 0) });
-    const limit = durable ? t('flowDurable') : t('flowHwm', { n: formatNumber(lang, sub.hwm, 0) });
-    let note = '';
-    let noteColor = theme.bad;
-    if (off) {
-      note = t('flowNotJoined', { t: formatNumber(lang, sub.joinSec, 1) });
-      noteColor = theme.warn;
-    }
-    if (sum && sum.missed > 0) note += `${note ? ' · ' : ''}${t('flowMissedN', { n: sum.missed })}`;
-    if (sum && sum.dropped.hwm > 0)
-      note += `${note ? ' · ' : ''}${t('flowDroppedN', { n: formatNumber(lang, sum.dropped.hwm, 0) })}`;
-    const lineL = brR + 6;
+    // Texts: filter and queue length above the bar; HWM (or "durable") below it; then news (joins, misses, drops).
+    const x = rowTexts(f, sub, this.summary?.subscribers[i], L.narrow || L.textLines <= 1);
+    const noteColor = off ? theme.warn : theme.bad;
+    const [aboveY, belowY] = [top - small * 0.85, top + L.barH + small * 0.95];
     if (L.textLines <= 1) {
-      // One line: the filter to the left of the bar over the edge, the note inside the bar's free part.
       if (L.textLines === 1) {
-        const q = `${queued} · ${limit}`;
-        textPair(
-          ctx,
-          small,
-          L.qx0,
-          L.textR,
-          top - small * 0.85,
-          [filter, theme.muted, 400],
-          [q, theme.fg, 400],
-        );
+        const q = `${x.queued} · ${x.limit}`;
+        textPair(ctx, small, L.qx0, L.textR, aboveY, [x.filter, theme.muted, 400], [q, theme.fg, 400]);
       } else {
-        const fx = fit(ctx, filter, small, L.qx0 - lineL - 4);
+        const fx = fit(ctx, x.filter, small * 0.9, L.qx0 - brR - 10);
         label(ctx, fx, L.qx0 - 6, y - L.barH / 2 - small * 0.55, small * 0.9, theme.muted, 'right');
       }
-      if (note) label(ctx, fit(ctx, note, small, bw * 0.9), L.qx0 + 4, by, small * 0.9, noteColor, 'left');
+      if (x.note) {
+        // Inside the bar, on a backing so that it stays legible over filled cells.
+        const nt = fit(ctx, x.note, small * 0.9, bw * 0.9);
+        ctx.fillStyle = theme.panel;
+        ctx.globalAlpha = 0.85;
+        ctx.fillRect(L.qx0 + 2, by - small * 0.55, ctx.measureText(nt).width + 6, small * 1.1);
+        ctx.globalAlpha = 1;
+        label(ctx, nt, L.qx0 + 5, by, small * 0.9, noteColor, 'left');
+      }
       return;
     }
-    const aboveY = top - small * 0.85;
-    const belowY = top + L.barH + small * 0.95;
-    const rightCol = full ? theme.bad : theme.fg;
+    const qCol = full ? theme.bad : theme.fg;
     textPair(
       ctx,
       small,
       L.qx0,
       L.textR,
       aboveY,
-      [filter, theme.muted, 400],
-      [queued, rightCol, full ? 600 : 400],
+      [x.filter, theme.muted, 400],
+      [x.queued, qCol, full ? 600 : 400],
     );
     const limitCol = durable || sub.hwm > S ? theme.muted : theme.bad;
-    const noteHere = L.textLines === 2 ? note : '';
-    textPair(ctx, small, L.qx0, L.textR, belowY, [limit, limitCol, 600], [noteHere, noteColor, 400]);
-    if (L.textLines === 3 && note)
+    const noteHere = L.textLines === 2 ? x.note : '';
+    textPair(ctx, small, L.qx0, L.textR, belowY, [x.limit, limitCol, 600], [noteHere, noteColor, 400]);
+    if (L.textLines === 3 && x.note)
       label(
         ctx,
-        fit(ctx, note, small, L.textR - L.qx0),
+        fit(ctx, x.note, small, L.textR - L.qx0),
         L.qx0,
         belowY + small * 1.25,
         small,
