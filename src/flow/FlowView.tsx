@@ -1,7 +1,8 @@
 // The animated flow view (Canvas 2D): picks the scenario's renderer, feeds it snapshots, draws on animation frames.
 import { useEffect, useRef } from 'react';
 import { translate } from '../i18n/index.ts';
-import { useQs } from '../state/store.ts';
+import { onEverySnapshot, useQs } from '../state/store.ts';
+import type { Snapshot } from '../worker/protocol.ts';
 import type { ScenarioId } from '../scenarios/schema.ts';
 import type { FlowRenderer, FlowTheme } from './flow-types.ts';
 import { PcFlow } from './pc-flow.ts';
@@ -88,8 +89,7 @@ export function FlowView() {
     function schedule() {
       if (!frame) frame = requestAnimationFrame(draw);
     }
-    const onSnapshot = () => {
-      const { snapshot } = useQs.getState();
+    const onSnapshot = (snapshot: Snapshot | null) => {
       if (!snapshot) return;
       if (!renderer || rendererFor_ !== snapshot.s) {
         renderer = rendererFor(snapshot.s);
@@ -107,16 +107,17 @@ export function FlowView() {
     const ro = new ResizeObserver(resize);
     ro.observe(el);
     dark.addEventListener('change', onTheme);
+    const unsubSnapshots = onEverySnapshot(onSnapshot);
     const unsub = useQs.subscribe((s, prev) => {
-      if (s.snapshot !== prev.snapshot) onSnapshot();
       if (s.lang !== prev.lang) schedule();
     });
-    onSnapshot();
+    onSnapshot(useQs.getState().snapshot);
     if (dirty) schedule();
     return () => {
       ro.disconnect();
       dark.removeEventListener('change', onTheme);
       unsub();
+      unsubSnapshots();
       if (frame) cancelAnimationFrame(frame);
     };
   }, []);

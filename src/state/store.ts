@@ -61,6 +61,30 @@ export interface QsState {
 let loadId = 0;
 let logId = 0;
 
+/** Snapshots received but not yet shown (applied to the store once per animation frame). */
+interface Pending {
+  loadId: number;
+  snap: Snapshot;
+  log: LogLine[];
+  every: number;
+  series: SeriesBatch | null;
+  latencies: Float64Array | null;
+}
+let pending: Pending | null = null;
+let frameRequested = false;
+
+type SnapshotListener = (snap: Snapshot) => void;
+const snapshotListeners = new Set<SnapshotListener>();
+
+/**
+ * Calls `listener` with every snapshot as it arrives, before the once-per-frame store update: the flow view
+ * animates every traced event this way, even of snapshots the store skips. Returns the unsubscribe function.
+ */
+export function onEverySnapshot(listener: SnapshotListener): () => void {
+  snapshotListeners.add(listener);
+  return () => snapshotListeners.delete(listener);
+}
+
 /** The values in effect at `timeSec`: the t = 0 values with every `at` change up to then applied. */
 export function currentValues(sc: Scenario, timeSec: number): Record<string, ParamValue> {
   const out: Record<string, ParamValue> = {};
@@ -100,7 +124,8 @@ export const useQs = create<QsState>()((set, get) => {
     }
     const snap = reply.snapshot;
     if (snap.loadId !== loadId) return;
-    const { scenario, lang, log } = get();
+    for (const l of snapshotListeners) l(snap);
+    const { scenario, lang } = get();
     const tr = snap.trace;
     const n = tr.kind.length;
     const every = Math.max(1, Math.ceil((n + tr.lost) / LOG_PER_FRAME));
@@ -114,11 +139,30 @@ export const useQs = create<QsState>()((set, get) => {
       if (line) added.push({ id: ++logId, timeSec: tr.timeSec[i], ...line });
     }
     added.reverse();
-    const patch: Partial<QsState> = { snapshot: snap };
-    if (added.length > 0) patch.log = [...log, ...added].slice(-LOG_KEEP);
-    if (n > 0) patch.logEvery = every;
-    if (snap.series) patch.series = snap.series;
-    if (snap.latencies) patch.latencies = snap.latencies;
+    // Snapshots can arrive faster than frames are drawn: gather them and update React once per frame.
+    const p = pending ?? { loadId, snap, log: [], every: 0, series: null, latencies: null };
+    p.snap = snap;
+    p.log.push(...added);
+    if (n > 0) p.every = Math.max(p.every, every);
+    if (snap.series) p.series = snap.series;
+    if (snap.latencies) p.latencies = snap.latencies;
+    pending = p;
+    if (!frameRequested) {
+      frameRequested = true;
+      requestAnimationFrame(flush);
+    }
+  };
+
+  const flush = () => {
+    frameRequested = false;
+    const p = pending;
+    pending = null;
+    if (!p || p.loadId !== loadId) return;
+    const patch: Partial<QsState> = { snapshot: p.snap };
+    if (p.log.length > 0) patch.log = [...get().log, ...p.log].slice(-LOG_KEEP);
+    if (p.every > 0) patch.logEvery = p.every;
+    if (p.series) patch.series = p.series;
+    if (p.latencies) patch.latencies = p.latencies;
     set(patch);
   };
 
@@ -193,13 +237,10 @@ export const useQs = create<QsState>()((set, get) => {
       set({ lang, scenario: { ...get().scenario, lang } });
     },
     freezeMoment() {
-      const { snapshot: snap, scenario } = get();
+      const snap = get().snapshot;
       const t = Math.ceil((snap?.timeSec ?? 0) * 1000 - 1e-6) / 1000;
-      // Rebuild from the link itself (t = 0 values plus every recorded `at` change), so the page shows exactly what
-      // the moment link shows. A plain seek is not enough: while running, the worker is already past the last
-      // snapshot's time, and seeking back rebuilds its model from the loaded query, without the live changes.
-      loadId++;
-      sendCommand({ type: 'load', query: serializeScenario({ ...scenario, t: null }), untilSec: t });
+      // The worker may already be past the last snapshot; seeking back rebuilds its model with the live changes.
+      sendCommand({ type: 'seek', timeSec: t });
       return t;
     },
     dismissNotice() {

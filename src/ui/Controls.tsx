@@ -52,7 +52,8 @@ export function Controls() {
   const t = useT();
   const lang = useQs(selectLang);
   const scenario = useQs(selectScenario);
-  const timeSec = useQs(selectTime);
+  // The values shown depend on the time only when changes were made while running.
+  const timeSec = useQs((s) => (s.scenario.at.length > 0 ? selectTime(s) : 0));
   const setParam = useQs((s) => s.setParam);
   const values = currentValues(scenario, timeSec + 1e-3);
   return (

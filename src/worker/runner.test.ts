@@ -128,4 +128,16 @@ describe('Runner', () => {
     const err = h.replies.find((r) => r.type === 'error');
     expect(err && err.type === 'error' && err.message).toContain('messages are waiting');
   });
+
+  it('keeps live changes when a seek goes back in time', () => {
+    const h = harness();
+    const q = 's=pc&produce=1&consume=1.25&seed=4';
+    h.runner.handle({ type: 'load', query: q, untilSec: 10 });
+    h.runner.handle({ type: 'change', name: 'produce', value: 6 });
+    h.runner.handle({ type: 'seek', timeSec: 60 });
+    h.runner.handle({ type: 'seek', timeSec: 30 });
+    const replay = JSON.parse(runCli([`${q}&at=10:produce=6`, '--until', '30']).stdout);
+    expect(h.last().summary.produced).toBe(replay.produced);
+    expect(h.last().summary.consumed).toBe(replay.consumed);
+  });
 });

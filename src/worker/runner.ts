@@ -27,6 +27,8 @@ export interface RunnerHost {
 export class Runner {
   private model: AnyModel | null = null;
   private query = '';
+  /** Changes made since the load (`change` commands), re-applied when a backward seek rebuilds the model. */
+  private liveChanges: { atSec: number; name: string; value: ParamValue }[] = [];
   private loadId = 0;
   private running = false;
   private speed: number | 'max' = 1;
@@ -54,6 +56,7 @@ export class Runner {
     switch (cmd.type) {
       case 'load':
         this.query = cmd.query;
+        this.liveChanges = [];
         this.loadId++;
         this.build();
         this.runTo(cmd.untilSec);
@@ -92,6 +95,7 @@ export class Runner {
   private build(): void {
     const { scenario } = parseScenario(this.query);
     this.model = createModel(scenario);
+    for (const c of this.liveChanges) this.model.scheduleChange(c.atSec, c.name, c.value);
     this.model.trace = new EventTrace(8192);
     this.traceRead = 0;
     this.seriesSentLength = -1;
@@ -119,6 +123,7 @@ export class Runner {
     if (!m) return;
     const atSec = Math.ceil(m.nowSec * 1000 - 1e-6) / 1000;
     m.scheduleChange(atSec, name, value);
+    this.liveChanges.push({ atSec, name, value });
     if (!this.running) m.runUntil(m.nowSec); // apply at once when it is due now
     this.host.post({ type: 'changed', loadId: this.loadId, atSec, name, value });
     this.sendSnapshot(0, true);
