@@ -254,7 +254,7 @@ export class PubsubFlow implements FlowRenderer {
   draw(f: FlowFrame): boolean {
     const { ctx, width: w, height: h, theme, t, lang, fontPx, nowMs } = f;
     const view = this.view;
-    if (!view) return false;
+    if (!view || w < 160 || h < 100) return false; // not laid out yet
     const L = layout(w, h, fontPx, view);
     const small = L.small;
     const rate = (k: string) => `${formatNumber(lang, this.rates.get(k), 1)}${t('perSec')}`;
