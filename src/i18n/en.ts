@@ -81,6 +81,7 @@ export const en = {
   smsBacklog: 'SMS backlog',
   statsBacklog: 'Statistics backlog',
   inconsistency: 'Locked, no order yet',
+  inconsistencyMax: 'Locked, no order yet (most at once)',
   perSec: '/s',
   // charts
   chartQueueDepth: 'Queue depth',

@@ -81,6 +81,7 @@ export const zh: Messages = {
   smsBacklog: '短信积压',
   statsBacklog: '统计积压',
   inconsistency: '已锁库存、未生成订单',
+  inconsistencyMax: '已锁库存、未生成订单(峰值)',
   perSec: '/秒',
   chartQueueDepth: '队列长度',
   chartDrops: '每秒丢弃的消息',
