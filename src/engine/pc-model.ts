@@ -1,113 +1,26 @@
 // The producer/consumer model (CONTRACT §1 s=pc): producers, one queue with capacity/overflow/TTL, competing consumers.
-import type { ParamValue, ParamValues } from '../scenarios/schema.ts';
+import type { ParamValue } from '../scenarios/schema.ts';
 import { Simulation } from './kernel.ts';
 import { RandomStream } from './rng.ts';
 import { MessageFifo } from './fifo.ts';
-import { QuantileSketch, RecentWindow, type QuantileSummary } from './sketch.ts';
+import { PcWindowStats } from './pc-stats.ts';
 import type { Variability } from './variability.ts';
+import {
+  PC_COLUMNS,
+  PC_VIEW_QUEUE_IDS,
+  PcTrace,
+  type Overflow,
+  type PcParams,
+  type PcSummary,
+  type PcView,
+} from './pc-types.ts';
 
-export type Overflow = 'drop-new' | 'drop-old' | 'block';
-
-export interface PcParams {
-  producers: number;
-  produce: number;
-  arrival: Variability;
-  consumers: number;
-  consume: number;
-  service: Variability;
-  /** Most messages WAITING (in service does not count); Infinity = unbounded. */
-  capacity: number;
-  overflow: Overflow;
-  /** Seconds a message may wait before it expires; Infinity = never. */
-  ttl: number;
-}
+export * from './pc-types.ts';
 
 /** Event kinds (their priorities order simultaneous events: expiry, then completions, then arrivals). */
 const EV_EXPIRE = 0;
 const EV_DONE = 1;
 const EV_ARRIVAL = 2;
-
-/** What the trace records; the page turns these into log lines and moving dots. */
-export const PcTrace = {
-  produce: 1,
-  enqueue: 2,
-  start: 3,
-  done: 4,
-  dropOverflow: 5,
-  dropExpired: 6,
-  block: 7,
-  unblock: 8,
-} as const;
-
-export const PC_COLUMNS = [
-  'waiting',
-  'inService',
-  'blocked',
-  'produced',
-  'consumed',
-  'droppedOverflow',
-  'droppedExpired',
-  'capacity',
-  'consumers',
-  'sojournP50',
-  'sojournP95',
-  'sojournP99',
-] as const;
-
-/** How many waiting message ids the view lists (the flow view draws at most this many slots individually). */
-export const PC_VIEW_QUEUE_IDS = 60;
-
-/** The flow view's input: plain data, cheap to copy to the page every frame. */
-export interface PcView {
-  kind: 'pc';
-  producers: { active: boolean; blocked: boolean; heldMsg: number }[];
-  consumers: { active: boolean; busy: boolean; msg: number }[];
-  waiting: number;
-  /** Infinity when unbounded. */
-  capacity: number;
-  /** Ids of the first waiting messages, head first (at most PC_VIEW_QUEUE_IDS). */
-  queueIds: number[];
-  ttl: number;
-  overflow: Overflow;
-}
-
-export interface PcSummary {
-  scenario: 'pc';
-  seed: number;
-  until: number;
-  warmup: number;
-  events: number;
-  produced: number;
-  consumed: number;
-  dropped: { overflow: number; expired: number };
-  waiting: number;
-  inService: number;
-  blocked: number;
-  stats: {
-    throughput: number;
-    queueLength: { mean: number; max: number };
-    inSystem: { mean: number };
-    wait: QuantileSummary;
-    sojourn: QuantileSummary;
-    utilization: number;
-    dropRate: number;
-  };
-}
-
-/** Reads a scenario's parameter values into typed model parameters. */
-export function pcParamsFrom(values: ParamValues): PcParams {
-  return {
-    producers: values.producers as number,
-    produce: values.produce as number,
-    arrival: values.arrival as Variability,
-    consumers: values.consumers as number,
-    consume: values.consume as number,
-    service: values.service as Variability,
-    capacity: values.capacity as number,
-    overflow: values.overflow as Overflow,
-    ttl: values.ttl as number,
-  };
-}
 
 export class PcModel extends Simulation {
   readonly seed: number;
@@ -145,17 +58,7 @@ export class PcModel extends Simulation {
   busy = 0;
 
   // Window statistics, over (warmup, now].
-  private lastSec = 0;
-  private areaWaiting = 0;
-  private areaBusy = 0;
-  private areaServers = 0;
-  private maxWaiting = 0;
-  private producedW = 0;
-  private consumedW = 0;
-  private droppedW = 0;
-  readonly wait = new QuantileSketch();
-  readonly sojourn = new QuantileSketch();
-  private recentSojourn = new RecentWindow(256);
+  private readonly w = new PcWindowStats();
 
   constructor(params: PcParams, seed: number, opts: { warmupSec?: number; sampleIntervalSec?: number } = {}) {
     super(PC_COLUMNS, opts.sampleIntervalSec ?? 0.1, opts.warmupSec ?? 0);
@@ -184,7 +87,7 @@ export class PcModel extends Simulation {
     if (seq !== this.prodPendingSeq[p]) return; // rescheduled or cancelled
     this.prodPendingSeq[p] = -1;
     const id = ++this.produced;
-    if (this.inWindowNow()) this.producedW++;
+    if (this.inWindowNow()) this.w.producedW++;
     this.trace?.write(this.nowSec, PcTrace.produce, id, p);
     if (this.offer(p, id, this.nowSec)) this.scheduleArrival(p);
   }
@@ -223,14 +126,14 @@ export class PcModel extends Simulation {
 
   private enqueue(p: number, id: number, bornSec: number): void {
     this.queue.push(id, bornSec, this.nowSec, p);
-    if (this.queue.length > this.maxWaiting) this.maxWaiting = this.queue.length;
+    if (this.queue.length > this.w.maxWaiting) this.w.maxWaiting = this.queue.length;
     this.trace?.write(this.nowSec, PcTrace.enqueue, id, p);
     if (this.p.ttl !== Infinity) this.armExpiry();
   }
 
   private dropOverflow(id: number): void {
     this.droppedOverflow++;
-    if (this.inWindowNow()) this.droppedW++;
+    if (this.inWindowNow()) this.w.droppedW++;
     this.trace?.write(this.nowSec, PcTrace.dropOverflow, id, -1);
   }
 
@@ -241,7 +144,7 @@ export class PcModel extends Simulation {
     this.consBornSec[c] = bornSec;
     this.busy++;
     const w = now - bornSec;
-    this.wait.add(w);
+    this.w.wait.add(w);
     const u = this.consRng[c].next();
     const kind = this.p.service;
     const rate = this.p.consume;
@@ -260,9 +163,9 @@ export class PcModel extends Simulation {
     this.busy--;
     this.consumed++;
     const s = this.nowSec - this.consBornSec[c];
-    this.sojourn.add(s);
-    this.recentSojourn.add(s);
-    if (this.inWindowNow()) this.consumedW++;
+    this.w.sojourn.add(s);
+    this.w.recentSojourn.add(s);
+    if (this.inWindowNow()) this.w.consumedW++;
     this.trace?.write(this.nowSec, PcTrace.done, this.consMsg[c], c);
     if (this.consActive[c]) this.takeNext(c);
   }
@@ -308,7 +211,7 @@ export class PcModel extends Simulation {
     let freed = false;
     while (q.length > 0 && q.headEnqueuedSec() + this.p.ttl <= this.nowSec) {
       this.droppedExpired++;
-      if (this.inWindowNow()) this.droppedW++;
+      if (this.inWindowNow()) this.w.droppedW++;
       this.trace?.write(this.nowSec, PcTrace.dropExpired, q.headId(), -1);
       q.shift();
       freed = true;
@@ -450,23 +353,11 @@ export class PcModel extends Simulation {
   }
 
   protected accumulate(tSec: number): void {
-    const dt = tSec - this.lastSec;
-    if (dt <= 0) return;
-    const w = this.queue.length;
-    const b = this.busy;
-    const c = this.p.consumers;
-    this.areaWaiting += w * dt;
-    this.areaBusy += b * dt;
-    this.areaServers += (b > c ? b : c) * dt;
-    this.lastSec = tSec;
+    this.w.accumulate(tSec, this.queue.length, this.busy, this.p.consumers);
   }
 
   protected resetWindow(): void {
-    this.areaWaiting = this.areaBusy = this.areaServers = 0;
-    this.maxWaiting = this.queue.length;
-    this.producedW = this.consumedW = this.droppedW = 0;
-    this.wait.reset();
-    this.sojourn.reset();
+    this.w.reset(this.queue.length);
   }
 
   protected sampleInto(row: number[]): void {
@@ -479,17 +370,11 @@ export class PcModel extends Simulation {
     row[6] = this.droppedExpired;
     row[7] = this.p.capacity;
     row[8] = this.p.consumers;
-    this.recentSojourn.percentilesInto(row, 9);
+    this.w.recentSojourn.percentilesInto(row, 9);
   }
 
   /** The CLI summary of CONTRACT §2 (without `wallMs`, which the caller measures). */
   summary(): PcSummary {
-    const win = this.windowSec();
-    // The areas run up to the last event; add the constant tail up to now.
-    const tail = Math.max(0, this.nowSec - Math.max(this.lastSec, this.warmupSec));
-    const w = this.queue.length;
-    const servers = Math.max(this.p.consumers, this.busy);
-    const per = (area: number, value: number) => (win > 0 ? (area + value * tail) / win : 0);
     return {
       scenario: 'pc',
       seed: this.seed,
@@ -502,18 +387,7 @@ export class PcModel extends Simulation {
       waiting: this.queue.length,
       inService: this.busy,
       blocked: this.blockedOrder.length,
-      stats: {
-        throughput: win > 0 ? this.consumedW / win : 0,
-        queueLength: { mean: per(this.areaWaiting, w), max: this.maxWaiting },
-        inSystem: { mean: per(this.areaWaiting, w) + per(this.areaBusy, this.busy) },
-        wait: this.wait.summary(),
-        sojourn: this.sojourn.summary(),
-        utilization:
-          per(this.areaServers, servers) > 0
-            ? per(this.areaBusy, this.busy) / per(this.areaServers, servers)
-            : 0,
-        dropRate: this.producedW > 0 ? this.droppedW / this.producedW : 0,
-      },
+      stats: this.w.stats(this.nowSec, this.warmupSec, this.queue.length, this.busy, this.p.consumers),
     };
   }
 
@@ -547,6 +421,6 @@ export class PcModel extends Simulation {
   }
 
   recentLatencies(): Float64Array {
-    return this.recentSojourn.values();
+    return this.w.recentSojourn.values();
   }
 }
