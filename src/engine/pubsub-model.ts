@@ -19,6 +19,7 @@ import {
   type PubSubSummary,
   type PubSubView,
 } from './pubsub-types.ts';
+import { pubsubSummary, pubsubView } from './pubsub-report.ts';
 
 export { pubsubParamsFrom, PUBSUB_COLUMNS, PubSubTrace } from './pubsub-types.ts';
 
@@ -57,29 +58,29 @@ export class PubSubModel extends Simulation {
   readonly published: number[] = [];
   publishedTotal = 0;
   /** Copies routed to subscriber queues (including those dropped at the HWM), for `fanout`. */
-  private routed = 0;
+  routed = 0;
   /** matches[p * MAX_SUBSCRIBERS + s] = 1 when publisher p's topic starts with subscriber s's filter. */
   private readonly matches = new Uint8Array(MAX_PUBLISHERS * MAX_SUBSCRIBERS);
 
-  // Subscribers.
+  // Subscribers (the read-only ones are also read by pubsub-report.ts).
   private subRng: RandomStream[] = [];
   private subActive: boolean[] = [];
-  private subConnected: boolean[] = [];
+  readonly subConnected: boolean[] = [];
   private subJoinSeq: number[] = [];
   readonly queues: MessageFifo[] = [];
-  private subBusy: boolean[] = [];
-  private subMsg: number[] = [];
+  readonly subBusy: boolean[] = [];
+  readonly subMsg: number[] = [];
   private subBornSec: number[] = [];
   private subDoneSec: number[] = [];
   private subPendingSeq: number[] = [];
-  private latency: QuantileSketch[] = [];
+  readonly latency: QuantileSketch[] = [];
   /** Latest delivery latencies over all subscribers, for the live histogram. */
   private recentLatency = new RecentWindow(256);
   readonly matched: number[] = [];
   readonly missed: number[] = [];
   readonly consumed: number[] = [];
   readonly droppedHwm: number[] = [];
-  private maxWaiting: number[] = [];
+  readonly maxWaiting: number[] = [];
 
   constructor(
     params: PubSubParams,
@@ -351,78 +352,23 @@ export class PubSubModel extends Simulation {
 
   /** The CLI summary of CONTRACT §2 (without `wallMs`, which the caller measures). */
   summary(): PubSubSummary {
-    const subscribers: PubSubSummary['subscribers'] = [];
-    for (let s = 0; s < this.p.subscribers; s++) {
-      const waiting = this.queues[s].length;
-      const inService = this.subBusy[s] ? 1 : 0;
-      subscribers.push({
-        filter: this.p.filters[s],
-        matched: this.matched[s],
-        missed: this.missed[s],
-        received: waiting + inService + this.consumed[s],
-        consumed: this.consumed[s],
-        dropped: { hwm: this.droppedHwm[s] },
-        waiting,
-        inService,
-        latency: this.latency[s].summary(),
-        connected: this.subConnected[s],
-        hwm: this.p.hwm[s],
-        maxWaiting: this.maxWaiting[s],
-      });
-    }
-    return {
-      scenario: 'pubsub',
-      seed: this.seed,
-      until: this.nowSec,
-      warmup: this.warmupSec,
-      events: this.events,
-      mode: this.p.mode,
-      published: this.published.slice(0, this.p.publishers),
-      topics: this.p.topics.slice(0, this.p.publishers),
-      publishedTotal: this.publishedTotal,
-      fanout: this.publishedTotal > 0 ? this.routed / this.publishedTotal : 0,
-      subscribers,
-    };
+    return pubsubSummary(this);
   }
 
-  /** What the flow view draws: per publisher its topic and count; per subscriber its queue and state. */
+  /** Messages waiting in all subscriber queues. */
   storedMessages(): number {
     let n = 0;
     for (const q of this.queues) n += q.length;
     return n;
   }
 
+  /** Latest delivery latencies over all subscribers, for the live histogram. */
   recentLatencies(): Float64Array {
     return this.recentLatency.values();
   }
 
+  /** What the flow view draws: per publisher its topic and count; per subscriber its queue and state. */
   view(): PubSubView {
-    const durable = this.p.mode === 'durable';
-    const publishers: PubSubView['publishers'] = [];
-    for (let p = 0; p < this.p.publishers; p++)
-      publishers.push({ topic: this.p.topics[p], published: this.published[p] });
-    const subscribers: PubSubView['subscribers'] = [];
-    for (let s = 0; s < this.p.subscribers; s++) {
-      const q = this.queues[s];
-      const shown = Math.min(q.length, 20);
-      const queuedIds: number[] = [];
-      const queuedPublishers: number[] = [];
-      for (let i = 0; i < shown; i++) {
-        queuedIds.push(q.idAt(i));
-        queuedPublishers.push(q.tagAt(i));
-      }
-      subscribers.push({
-        connected: this.subConnected[s],
-        joinSec: this.p.join[s],
-        filter: this.p.filters[s],
-        waiting: q.length,
-        hwm: durable ? Infinity : this.p.hwm[s],
-        busy: this.subBusy[s],
-        inServiceId: this.subBusy[s] ? this.subMsg[s] : 0,
-        queuedIds,
-        queuedPublishers,
-      });
-    }
-    return { mode: this.p.mode, publishers, subscribers };
+    return pubsubView(this);
   }
 }

@@ -7,6 +7,8 @@ import { QuantileSketch, RecentWindow } from './sketch.ts';
 import { CrowdArrivals } from './seckill-crowd.ts';
 import { STEP_NAMES, StepGroup } from './seckill-steps.ts';
 import { ServerPool } from './seckill-servers.ts';
+import { QueueTimeout } from './seckill-timeout.ts';
+import { ArrivalRate, seckillRow, seckillSummary, seckillView } from './seckill-report.ts';
 import {
   SECKILL_COLUMNS,
   SECKILL_SAMPLE_INTERVAL_SEC,
@@ -25,9 +27,6 @@ const EV_ORDER = 2;
 const EV_SMS = 3;
 const EV_STATS = 4;
 const EV_ARRIVAL = 5;
-
-/** Width of the buckets behind `view().arrivalsPerSec`. */
-const RATE_BUCKET_SEC = 0.01;
 
 /**
  * Life of a request: click → gateway. Sold out: rejected at once ("fail fast", no server used). An idle
@@ -53,7 +52,7 @@ export class SeckillModel extends Simulation {
   private readonly riskRng: RandomStream;
 
   readonly queue = new MessageFifo(1024);
-  private timeoutSeq = -1;
+  private readonly timeout = new QueueTimeout(this.queue, EV_TIMEOUT);
 
   /** Servers of the critical path (phase 0) and, in sync mode, of the steps inside the request (1–3). */
   private readonly srv: ServerPool;
@@ -79,11 +78,8 @@ export class SeckillModel extends Simulation {
   readonly response = new QuantileSketch();
   readonly responseSucceeded = new QuantileSketch();
   private recentResponse = new RecentWindow(256);
-
-  // Arrival-rate buckets for view().
-  private bucketIndex = 0;
-  private bucketCount = 0;
-  private prevBucketCount = 0;
+  /** Clicks per 10-ms bucket, for view(). */
+  private readonly arrivalRate = new ArrivalRate();
 
   constructor(
     params: SeckillParams,
@@ -161,7 +157,7 @@ export class SeckillModel extends Simulation {
         this.onServerDone(target, seq);
         break;
       case EV_TIMEOUT:
-        this.onTimeoutCheck(seq);
+        this.timedOut += this.timeout.expire(seq, this.p.timeoutSec, this.nowSec, this.heap, this.trace);
         break;
       default: {
         const g = this.steps[kind - EV_ORDER];
@@ -180,7 +176,7 @@ export class SeckillModel extends Simulation {
     if (seq !== this.arrivalSeq) return;
     const now = this.nowSec;
     const id = ++this.requests;
-    this.countArrivalForRate(now);
+    this.arrivalRate.count(now);
     this.trace?.write(now, SeckillTrace.arrive, id, -1);
     if (this.stockLeft === 0) {
       this.rejectedSoldOut++;
@@ -191,7 +187,7 @@ export class SeckillModel extends Simulation {
       this.queue.push(id, now, now, 0);
       if (this.queue.length > this.maxWaiting) this.maxWaiting = this.queue.length;
       this.trace?.write(now, SeckillTrace.enqueue, id, -1);
-      this.armTimeout();
+      this.timeout.arm(this.p.timeoutSec, now, this.heap);
     } else {
       this.rejectedFull++;
       this.trace?.write(now, SeckillTrace.rejectFull, id, -1);
@@ -299,35 +295,6 @@ export class SeckillModel extends Simulation {
     this.trace?.write(this.nowSec, SeckillTrace.stepDone, id, step);
   }
 
-  /** Keeps one timeout check pending for the head of the queue (never later than the head's deadline). */
-  private armTimeout(): void {
-    if (this.timeoutSeq !== -1 || this.p.timeoutSec === Infinity || this.queue.length === 0) return;
-    const at = Math.max(this.nowSec, this.queue.headEnqueuedSec() + this.p.timeoutSec);
-    this.timeoutSeq = this.heap.push(at, EV_TIMEOUT, EV_TIMEOUT, 0);
-  }
-
-  private onTimeoutCheck(seq: number): void {
-    if (seq !== this.timeoutSeq) return;
-    this.timeoutSeq = -1;
-    const q = this.queue;
-    while (q.length > 0 && q.headEnqueuedSec() + this.p.timeoutSec <= this.nowSec) {
-      this.timedOut++;
-      this.trace?.write(this.nowSec, SeckillTrace.timeout, q.headId(), -1);
-      q.shift();
-    }
-    this.armTimeout();
-  }
-
-  private countArrivalForRate(nowSec: number): void {
-    const b = Math.floor(nowSec / RATE_BUCKET_SEC);
-    if (b !== this.bucketIndex) {
-      this.prevBucketCount = b === this.bucketIndex + 1 ? this.bucketCount : 0;
-      this.bucketIndex = b;
-      this.bucketCount = 0;
-    }
-    this.bucketCount++;
-  }
-
   // ---- changes while running -------------------------------------------------------------------
 
   protected applyChange(name: string, value: ParamValue): void {
@@ -346,8 +313,8 @@ export class SeckillModel extends Simulation {
         break;
       case 'timeout':
         this.p.timeoutSec = v;
-        this.timeoutSeq = -1;
-        this.armTimeout();
+        this.timeout.cancel();
+        this.timeout.arm(v, this.nowSec, this.heap);
         break;
       case 'risk':
         this.p.risk = v;
@@ -393,95 +360,28 @@ export class SeckillModel extends Simulation {
   }
 
   protected sampleInto(row: number[]): void {
-    row[0] = this.requests;
-    row[1] = this.served;
-    row[2] = this.queue.length;
-    row[3] = this.busy;
-    row[4] = this.rejectedFull;
-    row[5] = this.rejectedRisk;
-    row[6] = this.rejectedSoldOut;
-    row[7] = this.timedOut;
-    row[8] = this.succeeded;
-    row[9] = this.stockLeft;
-    row[10] = this.steps[0].backlog;
-    row[11] = this.steps[1].backlog;
-    row[12] = this.steps[2].backlog;
-    row[13] = this.steps[0].backlog;
+    seckillRow(this, row);
     this.recentResponse.percentilesInto(row, 14);
   }
 
   /** The CLI summary of CONTRACT §2 (without `wallMs`, which the caller measures). */
   summary(): SeckillSummary {
-    const win = this.windowSec();
-    const [order, sms, stats] = this.steps;
-    const drained = this.isFinished();
-    return {
-      scenario: 'seckill',
-      seed: this.seed,
-      until: this.nowSec,
-      warmup: this.warmupSec,
-      events: this.events,
-      mode: this.p.mode,
-      requests: this.requests,
-      rejected: { full: this.rejectedFull, risk: this.rejectedRisk, soldOut: this.rejectedSoldOut },
-      timedOut: this.timedOut,
-      succeeded: this.succeeded,
-      stockLeft: this.stockLeft,
-      oversold: Math.max(0, -this.stockLeft),
-      waiting: this.queue.length,
-      inService: this.busy,
-      served: this.served,
-      response: this.response.summary(),
-      responseSucceeded: this.responseSucceeded.summary(),
-      order: order.summary(),
-      sms: sms.summary(),
-      stats: stats.summary(),
-      inconsistency: {
-        max: order.maxBacklog,
-        // The area runs up to the last event; the backlog has been constant since, up to now.
-        mean:
-          win > 0
-            ? (this.areaInconsistency +
-                order.backlog * Math.max(0, this.nowSec - Math.max(this.lastSec, this.warmupSec))) /
-              win
-            : 0,
-      },
-      maxWaiting: this.maxWaiting,
-      soldOutAtSec: this.soldOutAtSec,
-      drainedAtSec: drained ? (order.done > 0 ? this.lastStepDoneSec : 0) : null,
-    };
+    const w = { sec: this.windowSec(), area: this.areaInconsistency, lastSec: this.lastSec };
+    return seckillSummary(this, w, this.lastStepDoneSec);
   }
 
-  /** Latest response times of served requests, for the live histogram. */
+  /** Messages stored anywhere: the peak-shaving queue and the three async backlogs. */
   storedMessages(): number {
     return this.queue.length + this.steps[0].backlog + this.steps[1].backlog + this.steps[2].backlog;
   }
 
+  /** Latest response times of served requests, for the live histogram. */
   recentLatencies(): Float64Array {
     return this.recentResponse.values();
   }
 
   /** A small plain object for the flow view (see SeckillView). */
   view(): SeckillView {
-    const b = Math.floor(this.nowSec / RATE_BUCKET_SEC);
-    const lastFull =
-      b === this.bucketIndex ? this.prevBucketCount : b === this.bucketIndex + 1 ? this.bucketCount : 0;
-    return {
-      timeSec: this.nowSec,
-      mode: this.p.mode,
-      arrivalsPerSec: lastFull / RATE_BUCKET_SEC,
-      crowdLeft: this.crowdLeft(),
-      queue: { waiting: this.queue.length, capacity: this.p.buffer, timeoutSec: this.p.timeoutSec },
-      servers: { count: this.p.servers, busy: this.busy },
-      stock: { left: this.stockLeft, initial: this.p.stock, soldOut: this.stockLeft === 0 },
-      steps: this.steps.map((g) => ({
-        name: g.name,
-        backlog: g.backlog,
-        waiting: g.queue.length,
-        workersBusy: g.busy,
-        workers: this.p.mode === 'async' ? g.workers : 0,
-        ratePerSec: g.ratePerSec,
-      })),
-    };
+    return seckillView(this, this.arrivalRate.perSec(this.nowSec));
   }
 }

@@ -1,158 +1,30 @@
 // Flow view of the pub/sub scenario: publishers → broker → one queue (with its HWM) per subscriber, dots that split into copies.
-import {
-  PubSubTrace,
-  type PubSubSubscriberSummary,
-  type PubSubSummary,
-  type PubSubView,
-} from '../engine/pubsub-types.ts';
+import { PubSubTrace, type PubSubSummary, type PubSubView } from '../engine/pubsub-types.ts';
 import { formatNumber } from '../i18n/index.ts';
 import type { Snapshot } from '../worker/protocol.ts';
 import { arrow, label, RateMeter, roundRect } from './draw-utils.ts';
 import { DotMotion, DotPool, DotStyle } from './dots.ts';
 import type { FlowFrame, FlowRenderer } from './flow-types.ts';
+import {
+  box,
+  clamp,
+  fit,
+  FONT,
+  layout,
+  MAX_CELLS,
+  MAX_ROWS,
+  rowTexts,
+  scaleOf,
+  tailX,
+  textPair,
+  type Layout,
+  type Sub,
+} from './pubsub-layout.ts';
 
-/** Most publishers or subscribers drawn as rows; more are summarised as "+n more". */
-const MAX_ROWS = 10;
-/** A queue scale up to this many messages is drawn as cells, a longer one as a gauge. */
-const MAX_CELLS = 32;
+/** Animation times of a travelling dot, a falling (dropped) dot and a row's flash, in ms. */
 const MOVE_MS = 420;
 const FALL_MS = 900;
 const FLASH_MS = 700;
-const FONT = 'system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
-
-type Sub = PubSubView['subscribers'][number];
-type Ctx = CanvasRenderingContext2D;
-/** Fill, outline colour, outline width, dashed. */
-type BoxStyle = [string, string, number, boolean?];
-/** Text, colour, font weight. */
-type Txt = [string, string, number];
-
-const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
-type Layout = ReturnType<typeof layout>;
-
-function rows(n: number, top: number, bottom: number): number[] {
-  const k = Math.min(Math.max(n, 1), MAX_ROWS);
-  return Array.from({ length: k }, (_, i) => top + ((i + 0.5) * (bottom - top)) / k);
-}
-
-function layout(w: number, h: number, fontPx: number, view: PubSubView) {
-  const small = fontPx * 0.85;
-  const top = h * 0.13;
-  const bottom = h * 0.9;
-  const pad = Math.max(6, w * 0.012);
-  // A phone gets narrower boxes and a fixed strip for the exit rate and busy/idle.
-  const narrow = w < 600;
-  const pubW = narrow ? w * 0.22 : clamp(w * 0.14, 60, 190);
-  const brW = narrow ? w * 0.14 : clamp(w * 0.1, 60, 130);
-  const brX = Math.max(w * 0.32, pad + pubW + 22 + brW / 2);
-  const subW = narrow ? 36 : clamp(w * 0.07, 40, 96);
-  const qx0 = brX + brW / 2 + Math.max(18, w * 0.06);
-  const subGap = Math.max(12, w * 0.03);
-  const qx1 = narrow ? w - pad - 44 - subW - subGap : w * 0.74;
-  const np = Math.min(Math.max(view.publishers.length, 1), MAX_ROWS);
-  const ns = Math.min(Math.max(view.subscribers.length, 1), MAX_ROWS);
-  const rowH = (bottom - top) / ns;
-  let barH = clamp(rowH * 0.3, 8, 28);
-  // Text lines per row: filter and queue above the bar, then HWM, then news; fewer when rows are tight.
-  const lines = [4.6, 3.4, 2.1].findIndex((k) => rowH >= barH + small * k);
-  const textLines = lines === -1 ? 0 : 3 - lines;
-  const compact = textLines === 0;
-  if (compact) barH = clamp(rowH * 0.5, 5, 20);
-  const span = bottom - top;
-  return {
-    top,
-    bottom,
-    small,
-    pubX: pad + pubW / 2,
-    pubW,
-    pubH: Math.min(48, (span / np) * 0.7),
-    pubY: rows(np, top, bottom),
-    brX,
-    brW,
-    brTop: top + span * 0.12,
-    brBot: bottom - span * 0.12,
-    qx0,
-    qx1,
-    barH,
-    /** Vertical offset of the bar's centre from its row's centre (the filter line sits above it). */
-    barDy: textLines === 0 ? 0 : small * (textLines === 1 ? 0.6 : textLines === 2 ? 0.1 : -0.5),
-    textLines,
-    subX: qx1 + subGap + subW / 2,
-    /** Right end of the texts above and below a queue bar (past the bar on a phone). */
-    textR: narrow ? qx1 + subGap + subW : qx1,
-    subW,
-    subH: narrow ? barH + 8 : Math.min(48, rowH * (compact ? 0.8 : 0.55)),
-    narrow,
-    subY: rows(ns, top, bottom),
-    rowH,
-    exitX: w - pad,
-  };
-}
-
-/** The queue's drawn scale: its HWM when that is near, else a power of two that grows with it. */
-function scaleOf(sub: Sub): number {
-  const grow = Math.max(16, Math.pow(2, Math.ceil(Math.log2(sub.waiting + 1))));
-  if (sub.hwm === Infinity) return grow;
-  return sub.hwm <= MAX_CELLS ? Math.max(1, sub.hwm) : Math.min(sub.hwm, grow);
-}
-
-/** x where the queue's tail is when `n` messages wait (the head is at qx1). */
-function tailX(L: Layout, sub: Sub, n: number): number {
-  return L.qx1 - (L.qx1 - L.qx0) * Math.min(1, n / scaleOf(sub));
-}
-
-/** A rounded box, filled and outlined (dashed when `dash`). */
-function box(ctx: Ctx, cx: number, cy: number, w: number, h: number, style: BoxStyle): void {
-  const [fill, stroke, lineW, dash] = style;
-  roundRect(ctx, cx - w / 2, cy - h / 2, w, h, 8);
-  ctx.fillStyle = fill;
-  ctx.fill();
-  [ctx.lineWidth, ctx.strokeStyle] = [lineW, stroke];
-  ctx.setLineDash(dash ? [5, 4] : []);
-  ctx.stroke();
-  ctx.setLineDash([]);
-}
-
-/** Text shortened with an ellipsis to fit `maxW` pixels at the font set on ctx. */
-function fit(ctx: Ctx, text: string, px: number, maxW: number, weight = 400): string {
-  ctx.font = `${weight} ${px}px ${FONT}`;
-  if (ctx.measureText(text).width <= maxW) return text;
-  let s = text;
-  while (s.length > 1 && ctx.measureText(`${s}…`).width > maxW) s = s.slice(0, -1);
-  return `${s}…`;
-}
-
-/** A subscriber row's words: its filter (short form on a phone), queue length, HWM or "durable", and news. */
-function rowTexts(f: FlowFrame, sub: Sub, sum: PubSubSubscriberSummary | undefined, short: boolean) {
-  const { t, lang } = f;
-  const all = sub.filter === '';
-  let filter = short ? `“${sub.filter}”` : t('flowFilter', { f: sub.filter });
-  if (all) filter = t(short ? 'flowAllShort' : 'flowFilterAll');
-  const news: string[] = [];
-  if (!sub.connected) news.push(t('flowNotJoined', { t: formatNumber(lang, sub.joinSec, 1) }));
-  if (sum && sum.missed > 0) news.push(t('flowMissedN', { n: formatNumber(lang, sum.missed, 0) }));
-  if (sum && sum.dropped.hwm > 0) news.push(t('flowDroppedN', { n: formatNumber(lang, sum.dropped.hwm, 0) }));
-  return {
-    filter,
-    queued: t('flowQueued', { n: formatNumber(lang, sub.waiting, 0) }),
-    limit: sub.hwm === Infinity ? t('flowDurable') : t('flowHwm', { n: formatNumber(lang, sub.hwm, 0) }),
-    note: news.join(' · '),
-  };
-}
-
-/** Two texts on one line between x0 and x1: one left-aligned, one right-aligned, shortened to fit. */
-function textPair(ctx: Ctx, px: number, x0: number, x1: number, y: number, left: Txt, right: Txt): void {
-  const room = x1 - x0;
-  ctx.font = `${left[2]} ${px}px ${FONT}`;
-  const lW = Math.min(ctx.measureText(left[0]).width, room / 2);
-  if (right[0]) {
-    const r = fit(ctx, right[0], px, room - lW - 10, right[2]);
-    label(ctx, r, x1, y, px, right[1], 'right', right[2]);
-    ctx.font = `${right[2]} ${px}px ${FONT}`;
-    const rW = ctx.measureText(r).width;
-    label(ctx, fit(ctx, left[0], px, room - rW - 10, left[2]), x0, y, px, left[1], 'left', left[2]);
-  } else label(ctx, fit(ctx, left[0], px, room, left[2]), x0, y, px, left[1], 'left', left[2]);
-}
 
 export class PubsubFlow implements FlowRenderer {
   private view: PubSubView | null = null;

@@ -1,22 +1,27 @@
 // Flow view of the flash sale: crowd → gateway → peak-shaving queue → servers → stock → async queues, with sampled dots.
 import { SeckillTrace, type SeckillSummary, type SeckillView } from '../engine/seckill-types.ts';
-import { formatNumber } from '../i18n/index.ts';
 import type { Snapshot } from '../worker/protocol.ts';
-import { arrow, label, roundRect } from './draw-utils.ts';
+import { arrow } from './draw-utils.ts';
 import {
-  bar,
   compactRate,
   fitLabel,
   FALL_MS,
   layout,
-  MAX_BOXES,
   MOVE_MS,
-  num,
   serverCells,
   SPAWN_PER_KIND,
   WindowRate,
-  type Box,
 } from './seckill-layout.ts';
+import {
+  drawAsyncQueues,
+  drawCrowd,
+  drawGateway,
+  drawOutcomes,
+  drawQueue,
+  drawServers,
+  drawStock,
+  pen,
+} from './seckill-sections.ts';
 import { DotMotion, DotPool, DotStyle, MAX_DOTS, type DotStyleId } from './dots.ts';
 import type { FlowFrame, FlowRenderer } from './flow-types.ts';
 /** Kinds drawn as a falling dot: fewer per frame, or a flood of them reads as a solid smear. */
@@ -161,11 +166,8 @@ export class SeckillFlow implements FlowRenderer {
     const sum = this.sum;
     if (!view || !sum) return false;
     const L = layout(w, h);
-    const small = fontPx * 0.82;
-    const big = fontPx * (L.narrow ? 1.35 : 1.6);
-    const sync = view.mode === 'sync';
-    const colTitle = (text: string, b: Box, y = L.titleY) =>
-      fitLabel(ctx, text, b.x + b.w / 2, y, fontPx, b.w + (L.narrow ? 10 : 24), theme.muted, 'center', 600);
+    const P = pen(f, L);
+    const small = P.small;
 
     // Edges and their measured rates.
     const edgeY = L.midY;
@@ -184,283 +186,13 @@ export class SeckillFlow implements FlowRenderer {
         theme.fg,
       );
 
-    // The crowd: arrivals per second and how many are still to come.
-    colTitle(t('flowCrowd'), L.crowd);
-    const users = sum.requests + view.crowdLeft;
-    const cx = L.crowd.x + L.crowd.w / 2;
-    fitLabel(
-      ctx,
-      `${compactRate(lang, view.arrivalsPerSec)}${t('perSec')}`,
-      cx,
-      L.crowd.y + L.crowd.h * 0.22,
-      big,
-      L.crowd.w,
-      theme.accent,
-      'center',
-      700,
-    );
-    fitLabel(
-      ctx,
-      t('flowArriving'),
-      cx,
-      L.crowd.y + L.crowd.h * 0.22 + big * 0.95,
-      small,
-      L.crowd.w,
-      theme.muted,
-    );
-    const dotsR = Math.max(2.5, Math.min(L.crowd.w / 20, L.crowd.h / 24));
-    const left = users > 0 ? view.crowdLeft / users : 0;
-    for (let i = 0; i < 20; i++) {
-      const gx = L.crowd.x + L.crowd.w * (0.14 + (i % 5) * 0.18);
-      const gy = L.crowd.y + L.crowd.h * (0.56 + Math.floor(i / 5) * 0.08);
-      ctx.beginPath();
-      ctx.arc(gx, gy, dotsR, 0, Math.PI * 2);
-      ctx.fillStyle = i < Math.ceil(left * 20) ? theme.accent : theme.grid;
-      ctx.fill();
-    }
-    fitLabel(
-      ctx,
-      t('flowToCome', { n: num(lang, view.crowdLeft) }),
-      cx,
-      L.crowd.y + L.crowd.h * 0.94,
-      small,
-      L.crowd.w + 8,
-      theme.fg,
-    );
-
-    // The gateway.
-    roundRect(ctx, L.gate.x, L.gate.y, L.gate.w, L.gate.h, 5);
-    ctx.fillStyle = theme.panel;
-    ctx.fill();
-    ctx.strokeStyle = f.nowMs < this.flashUntil ? theme.bad : theme.accent;
-    ctx.lineWidth = 2;
-    ctx.stroke();
-    colTitle(t('flowGateway'), { ...L.gate, x: L.gate.x - 20, w: L.gate.w + 40 }, L.titleY);
-
-    // The peak-shaving queue: a bar filling up to `buffer`, red when full.
-    const q = view.queue;
-    const full = q.capacity !== Infinity && q.waiting >= q.capacity;
-    colTitle(L.narrow ? t('flowQueue') : t('flowShaveQueue'), L.queue);
-    const scale = q.capacity === Infinity ? Math.pow(2, Math.ceil(Math.log2(q.waiting + 1))) : q.capacity;
-    if (q.capacity === 0) {
-      ctx.setLineDash([5, 4]);
-      roundRect(ctx, L.queue.x, L.queue.y, L.queue.w, L.queue.h, 6);
-      ctx.strokeStyle = theme.muted;
-      ctx.stroke();
-      ctx.setLineDash([]);
-    } else
-      bar(
-        ctx,
-        L.queue,
-        scale > 0 ? q.waiting / scale : 0,
-        full ? theme.bad : theme.accent,
-        theme,
-        full ? theme.bad : theme.muted,
-      );
-    const qText =
-      q.capacity === 0
-        ? t('flowNoQueue')
-        : t('flowWaitingOf', {
-            n: num(lang, q.waiting),
-            cap: q.capacity === Infinity ? '∞' : num(lang, q.capacity),
-          });
-    fitLabel(
-      ctx,
-      qText,
-      L.queue.x + L.queue.w / 2,
-      L.queue.y + L.queue.h + fontPx * 0.9,
-      fontPx,
-      L.queue.w + 20,
-      full ? theme.bad : theme.fg,
-      'center',
-      full ? 700 : 400,
-    );
-    if (q.timeoutSec !== Infinity)
-      fitLabel(
-        ctx,
-        t('flowTimeoutSec', { t: formatNumber(lang, q.timeoutSec) }),
-        L.queue.x + L.queue.w / 2,
-        L.queue.y - small * 0.9,
-        small,
-        L.queue.w,
-        theme.warn,
-      );
-
-    // Servers: busy out of total, as boxes (up to ten) or one gauge; in sync mode the three steps sit inside.
-    colTitle(t('flowServers'), L.servers);
-    const reserve = sync ? L.servers.h * 0.34 : 0;
-    const sv = view.servers;
-    if (sv.count <= MAX_BOXES) {
-      serverCells(L.servers, sv.count, reserve).forEach((b, i) => {
-        roundRect(ctx, b.x, b.y, b.w, b.h, 6);
-        ctx.fillStyle = i < sv.busy ? theme.accent : theme.panel;
-        ctx.fill();
-        ctx.strokeStyle = theme.accent;
-        ctx.lineWidth = 1.5;
-        ctx.stroke();
-      });
-    } else {
-      const g = {
-        x: L.servers.x,
-        y: L.servers.y + (L.servers.h - reserve) * 0.3,
-        w: L.servers.w,
-        h: (L.servers.h - reserve) * 0.3,
-      };
-      bar(ctx, g, sv.busy / sv.count, theme.accent, theme, theme.accent);
-    }
-    const sBottom = L.servers.y + L.servers.h - reserve;
-    fitLabel(
-      ctx,
-      t('flowBusyOf', { busy: num(lang, sv.busy), n: num(lang, sv.count) }),
-      L.servers.x + L.servers.w / 2,
-      sBottom + small * 0.8,
-      small,
-      L.servers.w + 10,
-      theme.fg,
-      'center',
-      600,
-    );
-    if (sync) {
-      const names = [t('order'), t('sms'), t('stats')];
-      const cw = L.servers.w / 3;
-      const chipY = sBottom + small * 1.8;
-      names.forEach((name, i) => {
-        roundRect(ctx, L.servers.x + i * cw + 2, chipY, cw - 4, small * 1.6, 5);
-        ctx.fillStyle = theme.warn;
-        ctx.fill();
-        fitLabel(
-          ctx,
-          name,
-          L.servers.x + i * cw + cw / 2,
-          chipY + small * 0.8,
-          small * 0.9,
-          cw - 8,
-          theme.bg,
-          'center',
-          600,
-        );
-      });
-      fitLabel(
-        ctx,
-        t('flowInRequest'),
-        L.servers.x + L.servers.w / 2,
-        chipY + small * 2.6,
-        small,
-        L.servers.w + 10,
-        theme.warn,
-        'center',
-        600,
-      );
-    } else
-      fitLabel(
-        ctx,
-        t('flowRiskLock'),
-        L.servers.x + L.servers.w / 2,
-        sBottom + small * 2.3,
-        small * 0.9,
-        L.servers.w + 10,
-        theme.muted,
-      );
-
-    // Stock counting down.
-    const st = view.stock;
-    colTitle(t('flowStock'), L.stock, L.narrow ? L.title2Y : L.titleY);
-    const sx = L.stock.x + L.stock.w / 2;
-    fitLabel(
-      ctx,
-      num(lang, st.left),
-      sx,
-      L.stock.y + big * 0.7,
-      big * 1.2,
-      L.stock.w + 10,
-      st.soldOut ? theme.bad : theme.fg,
-      'center',
-      700,
-    );
-    fitLabel(
-      ctx,
-      t('flowOfLeft', { n: num(lang, st.initial) }),
-      sx,
-      L.stock.y + big * 1.75,
-      small,
-      L.stock.w + 12,
-      theme.muted,
-    );
-    const sbar = {
-      x: L.stock.x + L.stock.w * 0.1,
-      y: L.stock.y + big * 2.4,
-      w: L.stock.w * 0.8,
-      h: Math.max(8, L.stock.h - big * 2.4 - small * 2),
-    };
-    roundRect(ctx, sbar.x, sbar.y, sbar.w, sbar.h, 5);
-    ctx.strokeStyle = theme.grid;
-    ctx.lineWidth = 1.5;
-    ctx.stroke();
-    const share = st.initial > 0 ? st.left / st.initial : 0;
-    if (share > 0) {
-      const hh = (sbar.h - 4) * share;
-      roundRect(ctx, sbar.x + 2, sbar.y + sbar.h - 2 - hh, sbar.w - 4, Math.max(3, hh), 4);
-      ctx.fillStyle = theme.good;
-      ctx.fill();
-    }
-    if (st.soldOut)
-      fitLabel(
-        ctx,
-        t('flowSoldOut'),
-        sx,
-        sbar.y + sbar.h / 2,
-        fontPx,
-        L.stock.w + 10,
-        theme.bad,
-        'center',
-        700,
-      );
-
-    // The three async queues: backlog bars (share of purchases so far), workers busy; greyed in sync mode.
-    const stepsBox = { x: L.steps[0].x, y: L.steps[0].y, w: L.steps[0].w, h: 0 };
-    colTitle(t('flowAsyncQueues'), stepsBox, L.narrow ? L.title2Y : L.titleY);
-    const bought = Math.max(1, st.initial - st.left);
-    view.steps.forEach((s, i) => {
-      const b = L.steps[i];
-      ctx.globalAlpha = sync ? 0.45 : 1;
-      const nameY = b.y - small * 0.85;
-      label(ctx, t(s.name), b.x, nameY, small, theme.fg, 'left', 600);
-      if (!sync)
-        label(
-          ctx,
-          t('flowBacklog', { n: num(lang, s.backlog) }),
-          b.x + b.w,
-          nameY,
-          small,
-          s.backlog > 0 ? theme.warn : theme.muted,
-          'right',
-          600,
-        );
-      bar(ctx, b, sync ? 0 : s.backlog / bought, theme.warn, theme, theme.muted);
-      const info = sync ? t('flowInRequest') : t('flowWorkersBusy', { busy: s.workersBusy, n: s.workers });
-      fitLabel(ctx, info, b.x + b.w / 2, b.y + b.h + small * 0.75, small * 0.85, b.w, theme.muted);
-      ctx.globalAlpha = 1;
-    });
-    if (!L.narrow) arrow(ctx, L.stock.x + L.stock.w + 2, edgeY, L.steps[0].x - 6, edgeY, theme.grid, 1.5);
-
-    // Outcomes so far: rejections at the gateway, timeouts in the queue, risk control on the servers.
-    const parts: [string, string][] = [
-      [t('flowRejFull', { n: num(lang, sum.rejected.full) }), theme.bad],
-      [t('flowTimedOutN', { n: num(lang, sum.timedOut) }), theme.bad],
-      [t('flowRejSoldOut', { n: num(lang, sum.rejected.soldOut) }), theme.muted],
-      [t('flowRejRisk', { n: num(lang, sum.rejected.risk) }), theme.muted],
-    ];
-    const gap = small;
-    ctx.font = `600 ${small}px system-ui, sans-serif`;
-    const widths = parts.map(([s]) => ctx.measureText(s).width);
-    const room = (L.narrow ? w : L.servers.x + L.servers.w) - L.gate.x;
-    const total = widths.reduce((a, b) => a + b, 0) + gap * (parts.length - 1);
-    const px = total > room ? Math.max(8, (small * room) / total) : small;
-    let x = L.narrow ? 4 : L.gate.x;
-    parts.forEach(([s, color], i) => {
-      label(ctx, s, x, L.countsY, px, color, 'left', 600);
-      x += ((widths[i] + gap) * px) / small;
-    });
+    drawCrowd(P, view, sum);
+    drawGateway(P, f.nowMs < this.flashUntil);
+    drawQueue(P, view);
+    drawServers(P, view);
+    drawStock(P, view);
+    drawAsyncQueues(P, view);
+    drawOutcomes(P, sum);
 
     const sampled = f.nowMs < this.sampledUntil;
     if (sampled)
