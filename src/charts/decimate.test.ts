@@ -189,3 +189,19 @@ describe('rateInto with a window', () => {
     expect(out[5]).toBeCloseTo(5, 9);
   });
 });
+
+describe('rateInto with a minimum count', () => {
+  it('reads a steady flow of one message every 2 s as a steady 0.5/s', () => {
+    const n = 600;
+    const t = new Float64Array(n);
+    const v = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      t[i] = i * 0.1;
+      v[i] = Math.floor(t[i] / 2 + 1e-9);
+    }
+    const out = new Float64Array(n);
+    rateInto(t, v, out, 0.8, 10, 40);
+    // With ≥ 10 counts per window the saw-tooth is at most about 1 part in 10 (10 counts in 18.1…20 s).
+    for (let i = 250; i < n; i++) expect(Math.abs(out[i] - 0.5)).toBeLessThanOrEqual(0.5 / 9);
+  });
+});

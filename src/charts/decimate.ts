@@ -22,15 +22,29 @@ export function ensureCapacity(buf: Float64Array, n: number): Float64Array {
  * `out[0]` is NaN (no previous sample), and so is any rate whose inputs are non-finite or whose Δt ≤ 0.
  * Writes `n = min(t.length, v.length)` values into `out` (which must be at least that long).
  */
-export function rateInto(t: ArrayLike<number>, v: ArrayLike<number>, out: Float64Array, spanSec = 0): number {
+export function rateInto(
+  t: ArrayLike<number>,
+  v: ArrayLike<number>,
+  out: Float64Array,
+  spanSec = 0,
+  minCount = 0,
+  maxSpanSec = Infinity,
+): number {
   const n = Math.min(t.length, v.length);
   if (n > 0) out[0] = NaN;
-  // With spanSec > 0 the rate is taken over a trailing window at least that long (counts arrive in whole
-  // messages, so a rate per sample interval is mostly 0 or 1/interval: a window smooths it honestly).
+  // With spanSec > 0 the rate is taken over a trailing window at least that long and holding at least
+  // minCount counts (but never longer than maxSpanSec): counts arrive in whole messages, so a rate per
+  // sample interval is mostly 0 or 1/interval, and a steady flow of one message every 2 s would read as
+  // a saw-tooth. Both conditions only get easier further back, so the window start only moves forward.
   let j = 0;
   for (let i = 1; i < n; i++) {
     if (spanSec <= 0) j = i - 1;
-    else while (j < i - 1 && t[i] - t[j + 1] >= spanSec) j++;
+    else
+      while (
+        j < i - 1 &&
+        ((t[i] - t[j + 1] >= spanSec && v[i] - v[j + 1] >= minCount) || t[i] - t[j + 1] >= maxSpanSec)
+      )
+        j++;
     const dt = t[i] - t[j];
     const dv = v[i] - v[j];
     out[i] = dt > 0 && Number.isFinite(dv) && Number.isFinite(dt) ? dv / dt : NaN;

@@ -167,7 +167,7 @@ export function createLineChart(
     let v: Float64Array = col;
     if (s.transform === 'rate') {
       s.rate = ensureCapacity(s.rate, col.length);
-      rateInto(t, col, s.rate, (t1 - t0) / 25); // smoothed over 1/25 of the visible time
+      rateInto(t, col, s.rate, (t1 - t0) / 25, 10, (t1 - t0) / 4); // ≥ 1/25 of the view and ≥ 10 counts
       v = s.rate.subarray(0, Math.min(t.length, col.length));
     }
     decimateMinMax(t, v, t0, t1, buckets, s.pts);

@@ -61,6 +61,12 @@ export function arrow(
   ctx.fill();
 }
 
+/** A rate for people: three significant digits at most (6,160 not 6,161.82; 0.36 not 0.3612). */
+export function rateDigits(ratePerSec: number): number {
+  const a = Math.abs(ratePerSec);
+  return a >= 100 ? 0 : a >= 10 ? 1 : 2;
+}
+
 /**
  * Rates of cumulative counters per simulated second, averaged over a trailing window of simulated time
  * (long enough that rare events do not read as 0 between two arrivals).

@@ -2,7 +2,7 @@
 import { PcTrace, type PcView } from '../engine/pc-model.ts';
 import { formatNumber } from '../i18n/index.ts';
 import type { Snapshot } from '../worker/protocol.ts';
-import { arrow, label, RateMeter, roundRect } from './draw-utils.ts';
+import { arrow, label, RateMeter, rateDigits, roundRect } from './draw-utils.ts';
 import { DotMotion, DotPool, DotStyle } from './dots.ts';
 import type { FlowFrame, FlowRenderer } from './flow-types.ts';
 
@@ -185,7 +185,8 @@ export class PcFlow implements FlowRenderer {
     label(ctx, t('flowConsumers'), L.consX, h * 0.05, fontPx, theme.muted, 'center', 600);
 
     // Edges with measured rates.
-    const rate = (k: string) => `${formatNumber(lang, this.rates.get(k), 2)}${t('perSec')}`;
+    const rate = (k: string) =>
+      `${formatNumber(lang, this.rates.get(k), rateDigits(this.rates.get(k)))}${t('perSec')}`;
     for (const y of L.prodY) arrow(ctx, L.prodX + L.boxW / 2 + 4, y, L.qx0 - 6, L.qy, theme.grid, 1.5);
     for (const y of L.consY) arrow(ctx, L.qx1 + 4, L.qy, L.consX - L.boxW / 2 - 4, y, theme.grid, 1.5);
     label(
@@ -284,7 +285,9 @@ export class PcFlow implements FlowRenderer {
         small,
         theme.warn,
       );
-    if (full) label(ctx, t('flowFull'), L.qx0, L.qy - L.qh / 2 - small, small, theme.bad, 'left', 600);
+    if (view.waiting > view.capacity)
+      label(ctx, t('flowOverCapacity'), L.qx0, L.qy - L.qh / 2 - small, small, theme.bad, 'left', 600);
+    else if (full) label(ctx, t('flowFull'), L.qx0, L.qy - L.qh / 2 - small, small, theme.bad, 'left', 600);
 
     // Consumers.
     const consumers = view.consumers.filter((c) => c.active || c.busy);

@@ -32,7 +32,8 @@ export function formatNumber(lang: Lang, value: number, digits = 2): string {
 /** Seconds for people: ms below one second, otherwise seconds with sensible precision. */
 export function formatSeconds(lang: Lang, sec: number): string {
   const unit = translate(lang, 'seconds');
-  if (sec > 0 && sec < 1) return `${formatNumber(lang, sec * 1000, sec < 0.01 ? 2 : 0)} ms`;
+  if (sec > 0 && sec < 1)
+    return `${formatNumber(lang, sec * 1000, sec < 0.01 ? 2 : 0)} ${lang === 'zh' ? '毫秒' : 'ms'}`;
   return `${formatNumber(lang, sec, sec < 100 ? 2 : 0)} ${unit}`;
 }
 

@@ -56,13 +56,36 @@ export function formatValue(v: ParamValue): string {
   return v as string;
 }
 
+/** Chinese for the English fragments that `allowed` and `used` are built from (the CLI keeps English). */
+const ZH_FRAGMENTS: [RegExp, string][] = [
+  [/text, up to (\d+) characters per entry, comma-separated/g, '文本，每项最多 $1 个字符，用逗号分隔'],
+  [/text, up to (\d+) characters/g, '文本，最多 $1 个字符'],
+  [/ \(whole number\)/g, '（整数）'],
+  [/; a comma-separated list allowed/g, '；可用逗号分隔给出多个值'],
+  [/, or inf/g, '，或 inf'],
+  [/, or max/g, '，或 max'],
+  [/<seconds>:<parameter>=<value>, parameter one of /g, '<秒>:<参数>=<值>，参数可以是：'],
+  [/^nothing \(entry skipped\)$/, '无（此项已忽略）'],
+  [/^nothing$/, '无'],
+  [/^none$/, '无'],
+  [/^one value$/, '只给一个值'],
+  [/^the browser’s language$/, '浏览器的语言'],
+];
+
+function zhText(text: string): string {
+  return ZH_FRAGMENTS.reduce((t, [re, zh]) => t.replace(re, zh), text);
+}
+
 /** The message for a problem, in English (the CLI's) or Chinese. */
 export function problemMessage(p: Problem, lang: Lang = 'en'): string {
   const given = p.given.length > 60 ? `${p.given.slice(0, 57)}...` : p.given;
   if (lang === 'zh') {
-    if (p.reason === 'unknown') return `未知参数 “${p.param}”(值 “${given}”)已忽略。可用参数:${p.allowed}`;
-    if (p.reason === 'duplicate') return `参数 “${p.param}” 出现了多次,使用最后一个值 ${p.used}。`;
-    return `参数 “${p.param}” 的值 “${given}” 无效,已改用 ${p.used}(允许:${p.allowed})。`;
+    const used = zhText(p.used);
+    const allowed = zhText(p.allowed);
+    if (p.reason === 'unknown') return `未知参数“${p.param}”（值“${given}”）已忽略。可用的参数：${allowed}`;
+    if (p.reason === 'duplicate') return `参数“${p.param}”出现了多次，使用最后一个值 ${used}。`;
+    const what = p.reason === 'range' ? '超出范围' : '无效';
+    return `参数“${p.param}”的值“${given}”${what}，已改用 ${used}（允许：${allowed}）。`;
   }
   if (p.reason === 'unknown')
     return `unknown parameter "${p.param}" (value "${given}") ignored; known parameters: ${p.allowed}`;
@@ -304,6 +327,16 @@ export function parseScenario(input: string): ParseResult {
     }
     const prev = [...at].reverse().find((c) => c.name === spec.name)?.value ?? params[spec.name];
     const r = parseParam(spec, m[3], prev);
+    if (r.problem?.reason === 'malformed') {
+      // A value that is not a value at all: skip the change rather than invent one.
+      problems.push({
+        param: `at ${m[1]}:${spec.name}`,
+        given: m[3],
+        ...r.problem,
+        used: 'nothing (entry skipped)',
+      });
+      continue;
+    }
     if (r.problem) problems.push({ param: `at ${m[1]}:${spec.name}`, given: m[3], ...r.problem });
     at.push({ atSec, name: spec.name, value: r.value });
   }

@@ -10,7 +10,7 @@ export const seedSpec: NumberSpec = {
   name: 'seed',
   label: { zh: '随机种子', en: 'Random seed' },
   help: {
-    zh: '同一个种子、同样的参数,每次运行的每一个事件都完全相同。',
+    zh: '同一个种子、同样的参数，每次运行的每一个事件都完全相同。',
     en: 'The same seed and settings replay every event exactly the same way.',
   },
   min: 0,
@@ -25,7 +25,7 @@ export const timeSpec: NumberSpec = {
   name: 't',
   label: { zh: '定格时刻', en: 'Moment' },
   help: {
-    zh: '打开链接时暂停在这个模拟时刻(秒)。',
+    zh: '打开链接时暂停在这个模拟时刻（秒）。',
     en: 'Open the link paused at this simulated time (seconds).',
   },
   unit: { zh: '秒', en: 's' },
@@ -40,7 +40,7 @@ export const speedSpec: NumberSpec = {
   name: 'speed',
   label: { zh: '速度', en: 'Speed' },
   help: {
-    zh: '每一秒真实时间推进多少秒模拟时间;max 表示尽可能快。',
+    zh: '每一秒真实时间推进多少秒模拟时间；max 表示尽可能快。',
     en: 'Simulated seconds per real second; max runs as fast as the machine allows.',
   },
   unit: { zh: '倍', en: '×' },

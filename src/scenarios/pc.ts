@@ -5,12 +5,12 @@ import { pcPresets } from './pc-presets.ts';
 const perSec: Text = { zh: '条/秒', en: 'msg/s' };
 
 const variabilityHelp = {
-  const: { zh: '固定:每次都正好是平均值', en: 'constant: always exactly the mean' },
+  const: { zh: '固定：每次都正好是平均值', en: 'constant: always exactly the mean' },
   exp: {
-    zh: '指数分布:随机,偶尔很长(泊松过程)',
+    zh: '指数分布：随机，偶尔很长（泊松过程）',
     en: 'exponential: random, sometimes long (a Poisson process)',
   },
-  uniform: { zh: '均匀分布:在 0 到两倍平均值之间', en: 'uniform: anywhere between 0 and twice the mean' },
+  uniform: { zh: '均匀分布：在 0 到两倍平均值之间', en: 'uniform: anywhere between 0 and twice the mean' },
 };
 
 const variability = (name: string, label: Text, help: Text, def: string): EnumSpec => ({
@@ -99,7 +99,7 @@ export const pcSchema: ScenarioSchema = {
       name: 'capacity',
       label: { zh: '队列容量', en: 'Queue capacity' },
       help: {
-        zh: '最多能有多少条消息在队列里排队(正在处理的不算);inf 表示不设上限。',
+        zh: '最多能有多少条消息在队列里排队（正在处理的不算）;inf 表示不设上限。',
         en: 'How many messages may wait in the queue (those being processed do not count); inf means no limit.',
       },
       unit: { zh: '条', en: 'msgs' },
@@ -115,18 +115,18 @@ export const pcSchema: ScenarioSchema = {
       name: 'overflow',
       label: { zh: '队列满时', en: 'When full' },
       help: {
-        zh: '队列已满时,新来的消息会遇到什么。',
+        zh: '队列已满时，新来的消息会遇到什么。',
         en: 'What a producer’s new message meets when the queue is full.',
       },
       values: ['drop-new', 'drop-old', 'block'],
       valueHelp: {
         'drop-new': { zh: '丢弃新消息', en: 'drop the new message' },
         'drop-old': {
-          zh: '丢弃等得最久的旧消息,新消息入队',
+          zh: '丢弃等得最久的旧消息，新消息入队',
           en: 'drop the oldest waiting message, queue the new one',
         },
         block: {
-          zh: '生产者阻塞,等到有空位再放(背压)',
+          zh: '生产者阻塞，等到有空位再放（背压）',
           en: 'the producer waits until there is room (backpressure)',
         },
       },
@@ -137,7 +137,7 @@ export const pcSchema: ScenarioSchema = {
       name: 'ttl',
       label: { zh: '消息有效期 TTL', en: 'Message TTL' },
       help: {
-        zh: '消息在队列里等待超过这么多秒就过期丢弃;inf 表示永不过期。',
+        zh: '消息在队列里等待超过这么多秒就过期丢弃；inf 表示永不过期。',
         en: 'A message that waits longer than this many seconds expires and is dropped; inf means never.',
       },
       unit: { zh: '秒', en: 's' },

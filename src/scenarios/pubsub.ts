@@ -4,9 +4,9 @@ import { pubsubPresets } from './pubsub-presets.ts';
 
 const perSec: Text = { zh: '条/秒', en: 'msg/s' };
 const variabilityHelp = {
-  const: { zh: '固定:每次都正好是平均值', en: 'constant: always exactly the mean' },
-  exp: { zh: '指数分布:随机,偶尔很长', en: 'exponential: random, sometimes long' },
-  uniform: { zh: '均匀分布:在 0 到两倍平均值之间', en: 'uniform: anywhere between 0 and twice the mean' },
+  const: { zh: '固定：每次都正好是平均值', en: 'constant: always exactly the mean' },
+  exp: { zh: '指数分布：随机，偶尔很长', en: 'exponential: random, sometimes long' },
+  uniform: { zh: '均匀分布：在 0 到两倍平均值之间', en: 'uniform: anywhere between 0 and twice the mean' },
 };
 
 export const pubsubSchema: ScenarioSchema = {
@@ -54,7 +54,7 @@ export const pubsubSchema: ScenarioSchema = {
       list: true,
       label: { zh: '主题', en: 'Topics' },
       help: {
-        zh: '每个发布者的消息以什么主题开头(逗号分隔,每个发布者一个)。',
+        zh: '每个发布者的消息以什么主题开头（逗号分隔，每个发布者一个）。',
         en: 'The topic each publisher’s messages begin with (comma-separated, one per publisher).',
       },
       maxLength: 40,
@@ -77,7 +77,7 @@ export const pubsubSchema: ScenarioSchema = {
       list: true,
       label: { zh: '订阅过滤', en: 'Filters' },
       help: {
-        zh: '每个订阅者订阅的主题前缀;留空表示订阅全部(逗号分隔,每个订阅者一个)。',
+        zh: '每个订阅者订阅的主题前缀；留空表示订阅全部（逗号分隔，每个订阅者一个）。',
         en: 'Each subscriber’s topic prefix; empty subscribes to everything (comma-separated, one per subscriber).',
       },
       maxLength: 40,
@@ -116,7 +116,7 @@ export const pubsubSchema: ScenarioSchema = {
       list: true,
       label: { zh: '高水位 HWM', en: 'High-water mark' },
       help: {
-        zh: '一个订阅者的队列最多积压多少条;满了之后发给它的新消息被丢弃。',
+        zh: '一个订阅者的队列最多积压多少条；满了之后发给它的新消息被丢弃。',
         en: 'Most messages queued for one subscriber; beyond it, new messages for that subscriber are dropped.',
       },
       unit: { zh: '条', en: 'msgs' },
@@ -132,7 +132,7 @@ export const pubsubSchema: ScenarioSchema = {
       list: true,
       label: { zh: '连接时刻', en: 'Connects at' },
       help: {
-        zh: '每个订阅者在第几秒连上代理;之前发布的消息它收不到。',
+        zh: '每个订阅者在第几秒连上代理；之前发布的消息它收不到。',
         en: 'The second at which each subscriber connects; it never sees what was published before.',
       },
       unit: { zh: '秒', en: 's' },
@@ -146,13 +146,13 @@ export const pubsubSchema: ScenarioSchema = {
       name: 'mode',
       label: { zh: '投递模式', en: 'Delivery mode' },
       help: {
-        zh: 'zmq:只收到连接之后的消息,队列满就丢;durable:代理从一开始就替每个订阅者保存全部消息。',
+        zh: 'zmq：只收到连接之后的消息，队列满就丢；durable：代理从一开始就替每个订阅者保存全部消息。',
         en: 'zmq: only messages sent while connected, dropped when the queue is full; durable: the broker keeps every message for every subscriber from the start.',
       },
       values: ['zmq', 'durable'],
       valueHelp: {
         zmq: { zh: 'ZeroMQ 语义', en: 'ZeroMQ semantics' },
-        durable: { zh: '持久订阅,不丢消息', en: 'durable subscriptions, nothing lost' },
+        durable: { zh: '持久订阅，不丢消息', en: 'durable subscriptions, nothing lost' },
       },
       default: 'zmq',
     },

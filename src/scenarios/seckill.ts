@@ -52,9 +52,9 @@ export const seckillSchema: ScenarioSchema = {
       help: { zh: '人群到达的时间分布。', en: 'How the crowd’s arrivals spread over the window.' },
       values: ['spike', 'uniform', 'poisson'],
       valueHelp: {
-        spike: { zh: '开抢瞬间最多,随后迅速减少', en: 'most at the opening, then falling off' },
+        spike: { zh: '开抢瞬间最多，随后迅速减少', en: 'most at the opening, then falling off' },
         uniform: { zh: '在时长内均匀到达', en: 'evenly over the window' },
-        poisson: { zh: '随机到达,平均速率恒定', en: 'random, at a constant average rate' },
+        poisson: { zh: '随机到达，平均速率恒定', en: 'random, at a constant average rate' },
       },
       default: 'spike',
     },
@@ -75,7 +75,7 @@ export const seckillSchema: ScenarioSchema = {
       name: 'servers',
       label: { zh: '服务器数', en: 'Servers' },
       help: {
-        zh: '执行关键路径(风控、锁库存)的服务器数量。',
+        zh: '执行关键路径（风控、锁库存）的服务器数量。',
         en: 'Servers running the critical path (risk control, inventory lock).',
       },
       min: 1,
@@ -103,7 +103,7 @@ export const seckillSchema: ScenarioSchema = {
       name: 'buffer',
       label: { zh: '削峰队列容量', en: 'Peak-shaving queue' },
       help: {
-        zh: '最多有多少请求排队等服务器;满了就直接拒绝。inf 表示不设上限。',
+        zh: '最多有多少请求排队等服务器；满了就直接拒绝。inf 表示不设上限。',
         en: 'Most requests waiting for a server; when full, new ones are rejected at once. inf means no limit.',
       },
       unit: { zh: '个', en: 'reqs' },
@@ -119,7 +119,7 @@ export const seckillSchema: ScenarioSchema = {
       name: 'timeout',
       label: { zh: '排队超时', en: 'Queue timeout' },
       help: {
-        zh: '请求在队列里最多等多少秒,超时即秒杀失败。',
+        zh: '请求在队列里最多等多少秒，超时即秒杀失败。',
         en: 'Seconds a request may wait in the queue before the purchase fails.',
       },
       unit: { zh: '秒', en: 's' },
@@ -148,16 +148,16 @@ export const seckillSchema: ScenarioSchema = {
       name: 'mode',
       label: { zh: '处理方式', en: 'Processing' },
       help: {
-        zh: 'async:锁定库存后立即回复,其余步骤走消息队列;sync:五个步骤全部做完才回复。',
+        zh: 'async：锁定库存后立即回复，其余步骤走消息队列；sync：五个步骤全部做完才回复。',
         en: 'async: reply after the inventory lock, the rest goes through queues; sync: all five steps before the reply.',
       },
       values: ['async', 'sync'],
       valueHelp: {
         async: {
-          zh: '异步:下单、短信、统计放入消息队列',
+          zh: '异步：下单、短信、统计放入消息队列',
           en: 'order, SMS and statistics through message queues',
         },
-        sync: { zh: '同步:所有步骤都在请求里完成', en: 'every step inside the request' },
+        sync: { zh: '同步：所有步骤都在请求里完成', en: 'every step inside the request' },
       },
       default: 'async',
     },

@@ -211,6 +211,14 @@ export const useQs = create<QsState>()((set, get) => {
       const { scenario, snapshot } = get();
       const fresh = !snapshot || (snapshot.timeSec === 0 && !snapshot.running);
       if (fresh) load({ ...scenario, params: { ...scenario.params, [name]: value }, t: null });
+      else if (snapshot.finished)
+        // Nothing more can happen in this run: start again from 0 with the values now in effect plus this one.
+        load({
+          ...scenario,
+          params: { ...currentValues(scenario, snapshot.timeSec), [name]: value },
+          at: [],
+          t: null,
+        });
       else sendCommand({ type: 'change', name, value });
     },
     setSeed(seed) {
@@ -241,6 +249,8 @@ export const useQs = create<QsState>()((set, get) => {
       const t = Math.ceil((snap?.timeSec ?? 0) * 1000 - 1e-6) / 1000;
       // The worker may already be past the last snapshot; seeking back rebuilds its model with the live changes.
       sendCommand({ type: 'seek', timeSec: t });
+      // The page now shows that moment, so the address (and the share box) names it.
+      set({ scenario: { ...get().scenario, t } });
       return t;
     },
     dismissNotice() {

@@ -36,11 +36,7 @@ export function Stats() {
             <dl>
               {g.items.map((it) => (
                 <div key={it.testId} className={`stat${it.sub ? ' sub' : ''}${it.tone ? ` ${it.tone}` : ''}`}>
-                  <dt>
-                    {it.labelVars && it.label === 'published'
-                      ? `#${it.labelVars.i}`
-                      : t(it.label, it.labelVars)}
-                  </dt>
+                  <dt>{it.labelText ?? t(it.label, it.labelVars)}</dt>
                   <dd data-testid={it.testId} data-value={it.value}>
                     {show(lang, it.value, it.format, t('perSec'))}
                   </dd>

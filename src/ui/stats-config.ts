@@ -9,6 +9,8 @@ export interface StatItem {
   testId: string;
   label: MessageKey;
   labelVars?: Record<string, string | number>;
+  /** A label that is data, not interface text (a publisher's topic); shown as text. */
+  labelText?: string;
   value: number;
   format: StatFormat;
   /** Drawn smaller, under the item before it (a breakdown). */
@@ -89,6 +91,7 @@ function pcStats(s: Json): StatGroup[] {
 
 function pubsubStats(s: Json): StatGroup[] {
   const published = (s.published as number[] | undefined) ?? [];
+  const topics = (s.topics as string[] | undefined) ?? [];
   const subs = (s.subscribers as Json[] | undefined) ?? [];
   const groups: StatGroup[] = [
     {
@@ -105,7 +108,7 @@ function pubsubStats(s: Json): StatGroup[] {
           value: v,
           format: 'int' as StatFormat,
           sub: true,
-          labelVars: { i: i + 1 },
+          labelText: topics[i] ?? `#${i + 1}`,
         })),
         { testId: 'stat-fanout', label: 'fanout', value: num(s, 'fanout'), format: 'ratio' },
       ],
@@ -145,7 +148,7 @@ function pubsubStats(s: Json): StatGroup[] {
         },
         {
           testId: `stat-subscriber${i}-latency-p95`,
-          label: 'latency',
+          label: 'latencyP95',
           value: num(sub, 'latency', 'p95'),
           format: 'sec',
         },
