@@ -21,7 +21,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    // --bypass-lock: Vite 8 refuses a second preview of the same project (say, `npm start` in another terminal).
+    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1 --bypass-lock`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
