@@ -6,8 +6,14 @@ import type { FlowTheme } from './flow-types.ts';
 
 /** Servers drawn as boxes; more are summarised as one gauge. */
 export const MAX_BOXES = 10;
-/** Dots spawned per trace kind per snapshot: above this, every k-th record gets a dot. */
-export const SPAWN_PER_KIND = 24;
+/**
+ * Dots spawned per trace kind per second of wall time: above this, every k-th record gets a dot.
+ * Kept low (DESIGN: fewer, larger, legible objects beat thousands of specks); falling kinds get fewer
+ * still. A kind saves up to SPAWN_BURST dots while quiet, so a rare event always shows.
+ */
+export const SPAWN_PER_SEC = 30;
+export const SPAWN_FALLING_PER_SEC = 10;
+export const SPAWN_BURST = 3;
 export const MOVE_MS = 520;
 export const FALL_MS = 950;
 /** Simulated seconds the edge rates are measured over (a one-second spike needs a short window). */
@@ -93,12 +99,25 @@ export function layout(w: number, h: number): Layout {
   };
 }
 
+/** The frame's base font size, as the flow view host computes it (ingest has only the frame's size). */
+export const fontPxOf = (w: number, h: number) => Math.max(12, Math.min(22, Math.min(w / 48, h / 18)));
+
+/**
+ * Height kept free at the bottom of the servers column for the texts under the boxes: busy count and
+ * caption (async), or busy count, the three in-request step chips and their caption (sync).
+ */
+export function serverReserve(L: Layout, sync: boolean, fontPx: number): number {
+  const small = fontPx * 0.82;
+  return Math.min(L.servers.h * 0.6, sync ? Math.max(L.servers.h * 0.34, small * 5) : small * 3.1);
+}
+
 /** Server box positions (at most MAX_BOXES), in a near-square grid filling the region above `reserve`. */
 export function serverCells(b: Box, n: number, reserve: number): Box[] {
   const k = Math.min(n, MAX_BOXES);
   const h = b.h - reserve;
-  const cols = Math.max(1, Math.min(k, Math.round(Math.sqrt((k * b.w) / Math.max(1, h)))));
-  const rows = Math.ceil(k / cols);
+  let cols = Math.max(1, Math.min(k, Math.round(Math.sqrt((k * b.w) / Math.max(1, h)))));
+  const rows = Math.ceil(k / Math.max(1, cols));
+  cols = Math.ceil(k / rows); // balanced: four boxes make 2 × 2, not 3 + 1
   const cw = b.w / cols;
   const ch = h / rows;
   const out: Box[] = [];
@@ -129,7 +148,7 @@ export class WindowRate {
   }
 }
 
-/** A label shrunk to fit `maxW`. */
+/** A label shrunk to fit `maxW`, on a rounded backing of colour `back` when given (legible over dots). */
 export function fitLabel(
   ctx: CanvasRenderingContext2D,
   text: string,
@@ -140,10 +159,20 @@ export function fitLabel(
   color: string,
   align: CanvasTextAlign = 'center',
   weight = 400,
+  back?: string,
 ): void {
   ctx.font = `${weight} ${px}px system-ui, sans-serif`;
   const tw = ctx.measureText(text).width;
   const size = tw > maxW ? Math.max(8, (px * maxW) / tw) : px;
+  if (back) {
+    const bw = (tw * size) / px + 6;
+    const x0 = align === 'center' ? x - bw / 2 : align === 'right' || align === 'end' ? x - bw + 3 : x - 3;
+    roundRect(ctx, x0, y - size * 0.65, bw, size * 1.3, 4);
+    ctx.globalAlpha = 0.85;
+    ctx.fillStyle = back;
+    ctx.fill();
+    ctx.globalAlpha = 1;
+  }
   label(ctx, text, x, y, size, color, align, weight);
 }
 

@@ -1,4 +1,4 @@
-// Drawing of the flash-sale flow view's columns: crowd, gateway, peak-shaving queue, servers, stock, async queues, outcomes.
+// Drawing of the flash-sale flow view's columns: crowd, gateway, peak-shaving queue, servers, stock, async queues (the outcomes row is in seckill-flow.ts).
 import type { SeckillSummary, SeckillView } from '../engine/seckill-types.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { arrow, label, roundRect } from './draw-utils.ts';
@@ -10,6 +10,7 @@ import {
   MAX_BOXES,
   num,
   serverCells,
+  serverReserve,
   type Box,
   type Layout,
 } from './seckill-layout.ts';
@@ -32,11 +33,29 @@ export function pen(f: FlowFrame, L: Layout): Pen {
   return { f, L, small: fontPx * 0.82, big: fontPx * (L.narrow ? 1.35 : 1.6), colTitle };
 }
 
+const cxOf = (b: Box) => b.x + b.w / 2;
+/** Width of a column title at the frame's size (before any shrinking). */
+function titleW(P: Pen, s: string): number {
+  P.f.ctx.font = `600 ${P.f.fontPx}px system-ui, sans-serif`;
+  return P.f.ctx.measureText(s).width;
+}
+/** The queue's title: "Peak-shaving queue" when it fits over the queue, else "Queue". */
+function queueTitle(P: Pen): string {
+  const long = P.f.t('flowShaveQueue');
+  return !P.L.narrow && titleW(P, long) <= P.L.queue.w ? long : P.f.t('flowQueue');
+}
+
 /** The crowd: arrivals per second and how many are still to come. */
 export function drawCrowd(P: Pen, view: SeckillView, sum: SeckillSummary): void {
   const { ctx, theme, t, lang } = P.f;
   const { L, small, big, colTitle } = P;
-  colTitle(t('flowCrowd'), L.crowd);
+  if (L.narrow) {
+    // Left-aligned, ending before the gateway's title (centred on the gateway), so the two never touch.
+    ctx.font = `600 ${P.f.fontPx}px system-ui, sans-serif`;
+    const gateLeft = L.gate.x + L.gate.w / 2 - ctx.measureText(t('flowGateway')).width / 2;
+    const room = Math.min(L.crowd.w + 10, gateLeft - L.crowd.x - 6);
+    fitLabel(ctx, t('flowCrowd'), L.crowd.x, L.titleY, P.f.fontPx, room, theme.muted, 'left', 600);
+  } else colTitle(t('flowCrowd'), L.crowd);
   const users = sum.requests + view.crowdLeft;
   const cx = L.crowd.x + L.crowd.w / 2;
   fitLabel(
@@ -72,11 +91,14 @@ export function drawCrowd(P: Pen, view: SeckillView, sum: SeckillSummary): void 
   fitLabel(
     ctx,
     t('flowToCome', { n: num(lang, view.crowdLeft) }),
-    cx,
+    L.narrow ? L.crowd.x - 2 : cx,
     L.crowd.y + L.crowd.h * 0.94,
     small,
-    L.crowd.w + 8,
+    L.narrow ? L.crowd.w : L.crowd.w + 8,
     theme.fg,
+    L.narrow ? 'left' : 'center',
+    400,
+    theme.bg,
   );
 }
 
@@ -90,7 +112,16 @@ export function drawGateway(P: Pen, flash: boolean): void {
   ctx.strokeStyle = flash ? theme.bad : theme.accent;
   ctx.lineWidth = 2;
   ctx.stroke();
-  colTitle(t('flowGateway'), { ...L.gate, x: L.gate.x - 20, w: L.gate.w + 40 }, L.titleY);
+  if (L.narrow) colTitle(t('flowGateway'), { ...L.gate, x: L.gate.x - 20, w: L.gate.w + 40 }, L.titleY);
+  else {
+    // Between the crowd's title and the queue's, with a gap to each.
+    const c = cxOf(L.gate);
+    const half = (s: string) => titleW(P, s) / 2;
+    const crowdEnd = cxOf(L.crowd) + half(t('flowCrowd'));
+    const queueStart = cxOf(L.queue) - half(queueTitle(P));
+    const room = 2 * Math.min(c - crowdEnd - 10, queueStart - 10 - c);
+    fitLabel(ctx, t('flowGateway'), c, L.titleY, P.f.fontPx, room, theme.muted, 'center', 600);
+  }
 }
 
 /** The peak-shaving queue: a bar filling up to `buffer`, red when full. */
@@ -99,7 +130,7 @@ export function drawQueue(P: Pen, view: SeckillView): void {
   const { L, small, colTitle } = P;
   const q = view.queue;
   const full = q.capacity !== Infinity && q.waiting >= q.capacity;
-  colTitle(L.narrow ? t('flowQueue') : t('flowShaveQueue'), L.queue);
+  colTitle(queueTitle(P), L.queue);
   const scale = q.capacity === Infinity ? Math.pow(2, Math.ceil(Math.log2(q.waiting + 1))) : q.capacity;
   if (q.capacity === 0) {
     ctx.setLineDash([5, 4]);
@@ -133,6 +164,7 @@ export function drawQueue(P: Pen, view: SeckillView): void {
     full ? theme.bad : theme.fg,
     'center',
     full ? 700 : 400,
+    theme.bg,
   );
   if (q.timeoutSec !== Infinity)
     fitLabel(
@@ -143,6 +175,9 @@ export function drawQueue(P: Pen, view: SeckillView): void {
       small,
       L.queue.w,
       theme.warn,
+      'center',
+      400,
+      theme.bg,
     );
 }
 
@@ -152,7 +187,7 @@ export function drawServers(P: Pen, view: SeckillView): void {
   const { L, small, colTitle } = P;
   const sync = view.mode === 'sync';
   colTitle(t('flowServers'), L.servers);
-  const reserve = sync ? L.servers.h * 0.34 : 0;
+  const reserve = serverReserve(L, sync, P.f.fontPx);
   const sv = view.servers;
   if (sv.count <= MAX_BOXES) {
     serverCells(L.servers, sv.count, reserve).forEach((b, i) => {
@@ -183,6 +218,7 @@ export function drawServers(P: Pen, view: SeckillView): void {
     theme.fg,
     'center',
     600,
+    theme.bg,
   );
   if (sync) {
     const names = [t('order'), t('sms'), t('stats')];
@@ -214,16 +250,20 @@ export function drawServers(P: Pen, view: SeckillView): void {
       theme.warn,
       'center',
       600,
+      theme.bg,
     );
   } else
     fitLabel(
       ctx,
       t('flowRiskLock'),
       L.servers.x + L.servers.w / 2,
-      sBottom + small * 2.3,
+      sBottom + small * 2.2,
       small * 0.9,
       L.servers.w + 10,
       theme.muted,
+      'center',
+      400,
+      theme.bg,
     );
 }
 
@@ -244,6 +284,7 @@ export function drawStock(P: Pen, view: SeckillView): void {
     st.soldOut ? theme.bad : theme.fg,
     'center',
     700,
+    theme.bg,
   );
   fitLabel(
     ctx,
@@ -253,6 +294,9 @@ export function drawStock(P: Pen, view: SeckillView): void {
     small,
     L.stock.w + 12,
     theme.muted,
+    'center',
+    400,
+    theme.bg,
   );
   const sbar = {
     x: L.stock.x + L.stock.w * 0.1,
@@ -282,6 +326,7 @@ export function drawStock(P: Pen, view: SeckillView): void {
       theme.bad,
       'center',
       700,
+      theme.bg,
     );
 }
 
@@ -295,50 +340,45 @@ export function drawAsyncQueues(P: Pen, view: SeckillView): void {
   const stepsBox = { x: L.steps[0].x, y: L.steps[0].y, w: L.steps[0].w, h: 0 };
   colTitle(t('flowAsyncQueues'), stepsBox, L.narrow ? L.title2Y : L.titleY);
   const bought = Math.max(1, st.initial - st.left);
+  // "backlog 1,234" right of each name, or the bare numbers in every row when one of them would not fit.
+  ctx.font = `600 ${small}px system-ui, sans-serif`;
+  const wordy = view.steps.every((s, i) => {
+    const room = L.steps[i].w - ctx.measureText(t(s.name)).width - small;
+    return ctx.measureText(t('flowBacklog', { n: num(lang, s.backlog) })).width <= room;
+  });
   view.steps.forEach((s, i) => {
     const b = L.steps[i];
     ctx.globalAlpha = sync ? 0.45 : 1;
     const nameY = b.y - small * 0.85;
     label(ctx, t(s.name), b.x, nameY, small, theme.fg, 'left', 600);
+    const nameW = ctx.measureText(t(s.name)).width;
     if (!sync)
-      label(
+      fitLabel(
         ctx,
-        t('flowBacklog', { n: num(lang, s.backlog) }),
+        wordy ? t('flowBacklog', { n: num(lang, s.backlog) }) : num(lang, s.backlog),
         b.x + b.w,
         nameY,
         small,
+        b.w - nameW - small,
         s.backlog > 0 ? theme.warn : theme.muted,
         'right',
         600,
       );
     bar(ctx, b, sync ? 0 : s.backlog / bought, theme.warn, theme, theme.muted);
     const info = sync ? t('flowInRequest') : t('flowWorkersBusy', { busy: s.workersBusy, n: s.workers });
-    fitLabel(ctx, info, b.x + b.w / 2, b.y + b.h + small * 0.75, small * 0.85, b.w, theme.muted);
+    fitLabel(
+      ctx,
+      info,
+      b.x + b.w / 2,
+      b.y + b.h + small * 0.75,
+      small * 0.85,
+      b.w,
+      theme.muted,
+      'center',
+      400,
+      theme.bg,
+    );
     ctx.globalAlpha = 1;
   });
   if (!L.narrow) arrow(ctx, L.stock.x + L.stock.w + 2, edgeY, L.steps[0].x - 6, edgeY, theme.grid, 1.5);
-}
-
-/** Outcomes so far: rejections at the gateway, timeouts in the queue, risk control on the servers. */
-export function drawOutcomes(P: Pen, sum: SeckillSummary): void {
-  const { ctx, theme, t, lang } = P.f;
-  const { L, small } = P;
-  const w = P.f.width;
-  const parts: [string, string][] = [
-    [t('flowRejFull', { n: num(lang, sum.rejected.full) }), theme.bad],
-    [t('flowTimedOutN', { n: num(lang, sum.timedOut) }), theme.bad],
-    [t('flowRejSoldOut', { n: num(lang, sum.rejected.soldOut) }), theme.muted],
-    [t('flowRejRisk', { n: num(lang, sum.rejected.risk) }), theme.muted],
-  ];
-  const gap = small;
-  ctx.font = `600 ${small}px system-ui, sans-serif`;
-  const widths = parts.map(([s]) => ctx.measureText(s).width);
-  const room = (L.narrow ? w : L.servers.x + L.servers.w) - L.gate.x;
-  const total = widths.reduce((a, b) => a + b, 0) + gap * (parts.length - 1);
-  const px = total > room ? Math.max(8, (small * room) / total) : small;
-  let x = L.narrow ? 4 : L.gate.x;
-  parts.forEach(([s, color], i) => {
-    label(ctx, s, x, L.countsY, px, color, 'left', 600);
-    x += ((widths[i] + gap) * px) / small;
-  });
 }
