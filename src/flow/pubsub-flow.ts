@@ -6,9 +6,11 @@ import { arrow, label, RateMeter, roundRect } from './draw-utils.ts';
 import { DotMotion, DotPool, DotStyle } from './dots.ts';
 import type { FlowFrame, FlowRenderer } from './flow-types.ts';
 import {
+  backedLabel,
   box,
   clamp,
   fit,
+  fitMiddle,
   FONT,
   layout,
   MAX_CELLS,
@@ -132,6 +134,12 @@ export class PubsubFlow implements FlowRenderer {
     const rate = (k: string) => `${formatNumber(lang, this.rates.get(k), 1)}${t('perSec')}`;
     const brY = (y: number) => clamp(y, L.brTop + 6, L.brBot - 6);
     let animating = false;
+    // Dots first: boxes and labels are drawn over them, so a passing dot never hides a word.
+    const dotsMoving = this.dots.draw(ctx, nowMs, clamp(L.barH / 4, 3, 7), [
+      theme.accent,
+      theme.good,
+      theme.bad,
+    ]);
 
     // Column titles.
     const titleY = h * 0.055;
@@ -148,8 +156,9 @@ export class PubsubFlow implements FlowRenderer {
       box(ctx, L.pubX, y, L.pubW, L.pubH, [theme.panel, theme.accent, 1.5]);
       ctx.font = `600 ${fontPx}px ${FONT}`;
       const big = L.pubH > fontPx * 1.4 && ctx.measureText(p.topic).width <= L.pubW - 8;
-      const px = big ? fontPx : small;
-      label(ctx, fit(ctx, p.topic, px, L.pubW - 6, 600), L.pubX, y, px, theme.fg, 'center', 600);
+      // Shrunk, then shortened in the middle: topics often differ only at the end (weather.bj, weather.sh).
+      const [topic, px] = fitMiddle(ctx, p.topic, big ? fontPx : small, L.pubW - 8, 600, small * 0.8);
+      label(ctx, topic, L.pubX, y, px, theme.fg, 'center', 600);
       if (fewPubs && L.pubH + small * 2 < (L.bottom - L.top) / L.pubY.length)
         label(ctx, rate(`p${i}`), L.pubX + L.pubW / 2 + 4, y - small * 0.9, small, theme.fg, 'left');
     });
@@ -177,8 +186,7 @@ export class PubsubFlow implements FlowRenderer {
         animating = true;
 
     if (this.sampled) label(ctx, t('flowSampled'), w / 2, h * 0.965, small, theme.muted);
-    const r = clamp(L.barH / 4, 3, 7);
-    return this.dots.draw(ctx, nowMs, r, [theme.accent, theme.good, theme.bad]) || animating;
+    return dotsMoving || animating;
   }
 
   private drawSubscriber(f: FlowFrame, L: Layout, sub: Sub, i: number): void {
@@ -251,10 +259,16 @@ export class PubsubFlow implements FlowRenderer {
     const rt = `${formatNumber(lang, this.rates.get(`c${i}`), 1)}${t('perSec')}`;
     const state = sub.busy ? t('flowBusy') : t('flowIdle');
     const two = L.textLines > 0;
+    // Rates are shrunk to fit the strip (never cut); both texts sit on a backing over the exit dots.
+    ctx.font = `400 ${small}px ${FONT}`;
+    const rtPx = Math.max(small * 0.7, Math.min(small, (small * (room - 2)) / ctx.measureText(rt).width));
     if (!off || sub.busy)
-      label(ctx, fit(ctx, rt, small, room), ex0, two ? by - small * 0.75 : by, small, theme.good, 'left');
+      backedLabel(ctx, fit(ctx, rt, rtPx, room), ex0, two ? by - small * 0.75 : by, rtPx, [
+        theme.good,
+        theme.bg,
+      ]);
     if (two && (!off || sub.busy))
-      label(ctx, fit(ctx, state, small, room), ex0, by + small * 0.8, small, theme.muted, 'left');
+      backedLabel(ctx, fit(ctx, state, small, room), ex0, by + small * 0.8, small, [theme.muted, theme.bg]);
 
     // Texts: filter and queue length above the bar; HWM (or "durable") below it; then news (joins, misses, drops).
     const x = rowTexts(f, sub, this.summary?.subscribers[i], L.narrow || L.textLines <= 1);
@@ -265,8 +279,8 @@ export class PubsubFlow implements FlowRenderer {
         const q = `${x.queued} · ${x.limit}`;
         textPair(ctx, small, L.qx0, L.textR, aboveY, [x.filter, theme.muted, 400], [q, theme.fg, 400]);
       } else {
-        const fx = fit(ctx, x.filter, small * 0.9, L.qx0 - brR - 10);
-        label(ctx, fx, L.qx0 - 6, y - L.barH / 2 - small * 0.55, small * 0.9, theme.muted, 'right');
+        const [fx, fpx] = fitMiddle(ctx, x.filter, small * 0.9, L.qx0 - brR - 10, 400, small * 0.75);
+        label(ctx, fx, L.qx0 - 6, y - L.barH / 2 - small * 0.55, fpx, theme.muted, 'right');
       }
       if (x.note) {
         // Inside the bar, on a backing so that it stays legible over filled cells.

@@ -41,7 +41,8 @@ export function layout(w: number, h: number, fontPx: number, view: PubSubView) {
   const subW = narrow ? 36 : clamp(w * 0.07, 40, 96);
   const qx0 = brX + brW / 2 + Math.max(18, w * 0.06);
   const subGap = Math.max(12, w * 0.03);
-  const qx1 = narrow ? w - pad - 44 - subW - subGap : w * 0.74;
+  // The exit strip is wide enough for a rate such as "12.3/秒" at the small size.
+  const qx1 = narrow ? w - pad - Math.max(44, small * 4.9) - subW - subGap : w * 0.74;
   const np = Math.min(Math.max(view.publishers.length, 1), MAX_ROWS);
   const ns = Math.min(Math.max(view.subscribers.length, 1), MAX_ROWS);
   const rowH = (bottom - top) / ns;
@@ -115,6 +116,54 @@ export function fit(ctx: Ctx, text: string, px: number, maxW: number, weight = 4
   return `${s}…`;
 }
 
+/**
+ * Text fitted to `maxW`: first shrunk (down to `minPx`), then shortened in the middle so that both
+ * ends stay (weather.bj and weather.sh stay told apart: "wea…r.bj", not "weathe…"). Returns the size used.
+ */
+export function fitMiddle(
+  ctx: Ctx,
+  text: string,
+  px: number,
+  maxW: number,
+  weight = 400,
+  minPx = px,
+): [string, number] {
+  ctx.font = `${weight} ${px}px ${FONT}`;
+  const tw = ctx.measureText(text).width;
+  if (tw <= maxW) return [text, px];
+  const size = Math.max(minPx, (px * maxW) / tw);
+  ctx.font = `${weight} ${size}px ${FONT}`;
+  if (ctx.measureText(text).width <= maxW) return [text, size];
+  const chars = [...text];
+  for (let keep = chars.length - 1; keep > 1; keep--) {
+    const head = Math.ceil(keep / 2);
+    const s = `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (keep - head)).join('')}`;
+    if (ctx.measureText(s).width <= maxW) return [s, size];
+  }
+  return [`${chars[0]}…`, size];
+}
+
+/** A label on a rounded backing of colour `back` (legible over passing dots). */
+export function backedLabel(
+  ctx: Ctx,
+  text: string,
+  x: number,
+  y: number,
+  px: number,
+  colors: [string, string],
+  align: CanvasTextAlign = 'left',
+): void {
+  ctx.font = `400 ${px}px ${FONT}`;
+  const bw = ctx.measureText(text).width + 4;
+  const x0 = align === 'center' ? x - bw / 2 : align === 'right' ? x - bw + 2 : x - 2;
+  roundRect(ctx, x0, y - px * 0.6, bw, px * 1.2, 3);
+  ctx.globalAlpha = 0.85;
+  ctx.fillStyle = colors[1];
+  ctx.fill();
+  ctx.globalAlpha = 1;
+  label(ctx, text, x, y, px, colors[0], align);
+}
+
 /** A subscriber row's words: its filter (short form on a phone), queue length, HWM or "durable", and news. */
 export function rowTexts(f: FlowFrame, sub: Sub, sum: PubSubSubscriberSummary | undefined, short: boolean) {
   const { t, lang } = f;
@@ -144,13 +193,22 @@ export function textPair(
   right: Txt,
 ): void {
   const room = x1 - x0;
-  ctx.font = `${left[2]} ${px}px ${FONT}`;
-  const lW = Math.min(ctx.measureText(left[0]).width, room / 2);
+  const gap = 8;
+  const width = (t: Txt, size: number) => {
+    ctx.font = `${t[2]} ${size}px ${FONT}`;
+    return t[0] ? ctx.measureText(t[0]).width : 0;
+  };
+  // Both shrunk together first (to 80 %); then the right text keeps up to 55 % of the room, shortened at
+  // its end, and the left one (a filter: its end tells topics apart) is shortened in the middle.
+  const g = right[0] ? gap : 0;
+  const need = width(left, px) + width(right, px);
+  const size = need + g > room ? Math.max(px * 0.8, (px * (room - g - 1)) / need) : px;
+  let rW = 0;
   if (right[0]) {
-    const r = fit(ctx, right[0], px, room - lW - 10, right[2]);
-    label(ctx, r, x1, y, px, right[1], 'right', right[2]);
-    ctx.font = `${right[2]} ${px}px ${FONT}`;
-    const rW = ctx.measureText(r).width;
-    label(ctx, fit(ctx, left[0], px, room - rW - 10, left[2]), x0, y, px, left[1], 'left', left[2]);
-  } else label(ctx, fit(ctx, left[0], px, room, left[2]), x0, y, px, left[1], 'left', left[2]);
+    const r = fit(ctx, right[0], size, Math.max(room * 0.55, room - width(left, size) - gap), right[2]);
+    label(ctx, r, x1, y, size, right[1], 'right', right[2]);
+    rW = ctx.measureText(r).width + gap;
+  }
+  const [l, lpx] = fitMiddle(ctx, left[0], size, room - rW, left[2]);
+  label(ctx, l, x0, y, lpx, left[1], 'left', left[2]);
 }
