@@ -103,3 +103,52 @@ export class DotPool {
     return w > 0;
   }
 }
+
+/**
+ * How many dots each kind of event may spawn: a token bucket per kind (at most `ratePerSec(kind)` a second,
+ * bursts up to `burst`), spread evenly over the records of one batch. "Fewer, larger, legible objects beat
+ * thousands of specks" (DESIGN §1); the true rates are written beside the flow.
+ */
+export class SpawnBudget {
+  private credit = new Map<number, number>();
+  private creditAt = 0;
+  private counts = new Map<number, number>();
+  private caps = new Map<number, number>();
+  private seen = new Map<number, number>();
+  /** True when the last batch had more records than dots. */
+  sampled = false;
+
+  constructor(
+    private readonly ratePerSec: (kind: number) => number,
+    private readonly burst = 3,
+  ) {}
+
+  /** Starts a batch of trace records (their kinds) arriving at wall time `nowMs`. */
+  begin(kinds: ArrayLike<number>, nowMs: number): void {
+    this.counts.clear();
+    this.caps.clear();
+    this.seen.clear();
+    this.sampled = false;
+    for (let i = 0; i < kinds.length; i++) this.counts.set(kinds[i], (this.counts.get(kinds[i]) ?? 0) + 1);
+    const dt = Math.max(0, Math.min(0.25, (nowMs - this.creditAt) / 1000));
+    this.creditAt = nowMs;
+    for (const k of new Set([...this.counts.keys(), ...this.credit.keys()])) {
+      const c = Math.min(this.burst, (this.credit.get(k) ?? this.burst) + this.ratePerSec(k) * dt);
+      const cap = Math.min(Math.floor(c), this.counts.get(k) ?? 0);
+      this.caps.set(k, cap);
+      this.credit.set(k, c - cap);
+      if (cap < (this.counts.get(k) ?? 0)) this.sampled = true;
+    }
+  }
+
+  /** Call once per record, in order: true when this record of `kind` gets a dot. */
+  take(kind: number): boolean {
+    const total = this.counts.get(kind) ?? 0;
+    const cap = this.caps.get(kind) ?? 0;
+    const idx = this.seen.get(kind) ?? 0;
+    this.seen.set(kind, idx + 1);
+    if (cap === 0) return false;
+    const stride = total / cap;
+    return idx === 0 || Math.floor(idx / stride) !== Math.floor((idx - 1) / stride);
+  }
+}

@@ -3,7 +3,7 @@ import { PcTrace, type PcView } from '../engine/pc-model.ts';
 import { formatNumber } from '../i18n/index.ts';
 import type { Snapshot } from '../worker/protocol.ts';
 import { arrow, label, RateMeter, rateDigits, roundRect } from './draw-utils.ts';
-import { DotMotion, DotPool, DotStyle } from './dots.ts';
+import { DotMotion, DotPool, DotStyle, SpawnBudget } from './dots.ts';
 import type { FlowFrame, FlowRenderer } from './flow-types.ts';
 
 /** Most producers or consumers drawn as boxes; more are summarised as "+n". */
@@ -69,6 +69,11 @@ export class PcFlow implements FlowRenderer {
   private rates = new RateMeter();
   private sampled = false;
   private flashBadUntil = 0;
+  /** Dots per second per kind of event: enough to see the flow, few enough to follow one dot. */
+  private budget = new SpawnBudget(
+    (k) => (k === PcTrace.dropOverflow || k === PcTrace.dropExpired ? 12 : 40),
+    4,
+  );
 
   ingest(
     snap: Snapshot,
@@ -88,7 +93,8 @@ export class PcFlow implements FlowRenderer {
       dropped: s.dropped.overflow + s.dropped.expired,
     });
     const tr = snap.trace;
-    this.sampled = tr.lost > 0 || this.dots.skipped > 0;
+    this.budget.begin(tr.kind, nowMs);
+    this.sampled = tr.lost > 0 || this.dots.skipped > 0 || this.budget.sampled;
     this.dots.skipped = 0;
     if (frame.reducedMotion) {
       for (let i = 0; i < tr.kind.length; i++)
@@ -109,6 +115,7 @@ export class PcFlow implements FlowRenderer {
       const k = tr.kind[i];
       const id = tr.msg[i];
       const c = tr.comp[i];
+      if (!this.budget.take(k)) continue;
       switch (k) {
         case PcTrace.enqueue:
           this.dots.add(L.prodX + L.boxW / 2, prodY(c), tailX, L.qy, nowMs, MOVE_MS, DotStyle.normal);

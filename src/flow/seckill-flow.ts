@@ -27,7 +27,7 @@ import {
   pen,
   type Pen,
 } from './seckill-sections.ts';
-import { DotMotion, DotPool, DotStyle, MAX_DOTS, type DotStyleId } from './dots.ts';
+import { DotMotion, DotPool, DotStyle, MAX_DOTS, SpawnBudget, type DotStyleId } from './dots.ts';
 import type { FlowFrame, FlowRenderer } from './flow-types.ts';
 /** Kinds drawn as a falling dot: fewer per frame, or a flood of them reads as a solid smear. */
 const FALL_KINDS = new Set<number>([
@@ -47,8 +47,10 @@ export class SeckillFlow implements FlowRenderer {
   private sampledUntil = 0;
   private flashUntil = 0;
   /** Dots each trace kind may still spawn (refilled at its rate per wall second) and when it was refilled. */
-  private credit = new Map<number, number>();
-  private creditAt = 0;
+  private budget = new SpawnBudget(
+    (k) => (FALL_KINDS.has(k) ? SPAWN_FALLING_PER_SEC : SPAWN_PER_SEC),
+    SPAWN_BURST,
+  );
   /** The async queue the next purchase dot goes to (they take turns). */
   private turn = 0;
 
@@ -78,19 +80,8 @@ export class SeckillFlow implements FlowRenderer {
     const cells = serverCells(L.servers, view.servers.count, reserve);
     const cell = (s: number) => cells[s % Math.max(1, cells.length)] ?? L.servers;
     // Every k-th record of each kind gets a dot, so a flood of one kind cannot crowd out the rest.
-    const counts = new Map<number, number>();
-    for (let i = 0; i < n; i++) counts.set(tr.kind[i], (counts.get(tr.kind[i]) ?? 0) + 1);
-    const dt = Math.max(0, Math.min(0.25, (nowMs - this.creditAt) / 1000));
-    this.creditAt = nowMs;
-    const caps = new Map<number, number>();
-    for (const k of new Set([...counts.keys(), ...this.credit.keys()])) {
-      const rate = FALL_KINDS.has(k) ? SPAWN_FALLING_PER_SEC : SPAWN_PER_SEC;
-      const c = Math.min(SPAWN_BURST, (this.credit.get(k) ?? SPAWN_BURST) + rate * dt);
-      const cap = Math.min(Math.floor(c), counts.get(k) ?? 0);
-      caps.set(k, cap);
-      this.credit.set(k, c - cap);
-    }
-    const seen = new Map<number, number>();
+    this.budget.begin(tr.kind, nowMs);
+    if (this.budget.sampled) this.sampledUntil = nowMs + 1500;
     const arrivedNow = new Set<number>();
     let soldOutAt = -1;
     const add = (
@@ -122,14 +113,7 @@ export class SeckillFlow implements FlowRenderer {
       const c = tr.comp[i];
       if (k === SeckillTrace.arrive) arrivedNow.add(id);
       if (k === SeckillTrace.soldOut) soldOutAt = tr.timeSec[i];
-      const total = counts.get(k) ?? 0;
-      const cap = caps.get(k) ?? 0;
-      const idx = seen.get(k) ?? 0;
-      seen.set(k, idx + 1);
-      if (cap < total) this.sampledUntil = nowMs + 1500;
-      if (cap === 0) continue;
-      const stride = total / cap;
-      if (Math.floor(idx / stride) === Math.floor((idx - 1) / stride) && idx > 0) continue;
+      if (!this.budget.take(k)) continue;
       const jitter = ((id * 7919) % 17) - 8;
       switch (k) {
         case SeckillTrace.enqueue:

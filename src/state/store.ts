@@ -72,6 +72,9 @@ interface Pending {
 }
 let pending: Pending | null = null;
 let frameRequested = false;
+let lastFlushMs = -Infinity;
+/** Shortest time between two updates of the React panels while running. */
+const PANEL_MIN_INTERVAL_MS = 50;
 
 type SnapshotListener = (snap: Snapshot) => void;
 const snapshotListeners = new Set<SnapshotListener>();
@@ -153,8 +156,16 @@ export const useQs = create<QsState>()((set, get) => {
     }
   };
 
-  const flush = () => {
+  const flush = (nowMs: number) => {
     frameRequested = false;
+    // While running, numbers, charts and the log change at most 20 times a second: readable, and cheap to
+    // paint (the flow view animates every frame on its own). A pause or the end shows at once.
+    if (pending?.snap.running && nowMs - lastFlushMs < PANEL_MIN_INTERVAL_MS) {
+      frameRequested = true;
+      requestAnimationFrame(flush);
+      return;
+    }
+    lastFlushMs = nowMs;
     const p = pending;
     pending = null;
     if (!p || p.loadId !== loadId) return;
