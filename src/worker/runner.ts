@@ -11,7 +11,7 @@ export const SLICE_MS = 8;
 /** Most trace records sent per snapshot; beyond this the newest are sent and the rest counted as lost. */
 const MAX_TRACE_PER_FRAME = 600;
 /** Series and histogram travel at most this often while running (they are large). */
-const SERIES_EVERY_MS = 100;
+const SERIES_EVERY_MS = 250;
 /** A bound on `max`-speed chunks per frame, whatever the clock says. */
 const MAX_CHUNKS_PER_TICK = 64;
 /** Events processed between two looks at the clock. */
