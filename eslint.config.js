@@ -6,10 +6,16 @@ import globals from 'globals';
 
 const engineBoundary = {
   patterns: [
-    { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'The engine is pure TypeScript: no React.' },
+    {
+      group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+      message: 'The engine is pure TypeScript: no React.',
+    },
     { group: ['zustand', 'zustand/*'], message: 'The engine is pure TypeScript: no zustand.' },
     { group: ['d3', 'd3-*'], message: 'The engine is pure TypeScript: no d3.' },
-    { group: ['**/ui/**', '**/state/**', '**/worker/**', '**/charts/**', '**/i18n/**'], message: 'The engine may not import the page.' },
+    {
+      group: ['**/ui/**', '**/state/**', '**/worker/**', '**/charts/**', '**/i18n/**'],
+      message: 'The engine may not import the page.',
+    },
   ],
 };
 
@@ -22,7 +28,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use a seeded RandomStream.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use a seeded RandomStream.' },
+      ],
     },
   },
   {
@@ -37,7 +46,21 @@ export default tseslint.config(
       'no-restricted-imports': ['error', engineBoundary],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'self', 'postMessage', 'navigator', 'localStorage', 'performance', 'location'].map((name) => ({
+        ...[
+          'window',
+          'document',
+          'self',
+          'postMessage',
+          'navigator',
+          'localStorage',
+          'performance',
+          'location',
+          'Date',
+          'setTimeout',
+          'setInterval',
+          'crypto',
+          'globalThis',
+        ].map((name) => ({
           name,
           message: 'The engine runs in the worker, the CLI and tests alike: no browser globals.',
         })),

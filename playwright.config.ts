@@ -2,7 +2,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './e2e/browser.ts';
 
-const PORT = 4173;
+/** A port of its own, so a preview someone left running on 4173 is never tested by mistake. */
+const PORT = 4391;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,7 +25,7 @@ export default defineConfig({
     // --bypass-lock: Vite 8 refuses a second preview of the same project (say, `npm start` in another terminal).
     command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1 --bypass-lock`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });

@@ -17,8 +17,12 @@ import {
 
 export * from './pc-types.ts';
 
-/** Event kinds (their priorities order simultaneous events: expiry, then completions, then arrivals). */
-const EV_EXPIRE = 0;
+/**
+ * Event kinds; a kind doubles as its priority for simultaneous events: completions, then arrivals, then the
+ * expiry check, so a message that has waited exactly `ttl` can still be taken at that instant (it expires
+ * only once it has waited longer, CONTRACT §1).
+ */
+const EV_EXPIRE = 3;
 const EV_DONE = 1;
 const EV_ARRIVAL = 2;
 

@@ -77,11 +77,3 @@ export class RandomStream {
     return lo + Math.floor(this.next() * (hi - lo + 1));
   }
 }
-
-/** Hands out one stream per component name; the same (seed, name) always gives the same stream. */
-export class RandomStreams {
-  constructor(readonly seed: number) {}
-  stream(name: string): RandomStream {
-    return new RandomStream(this.seed, name);
-  }
-}

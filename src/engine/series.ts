@@ -47,6 +47,8 @@ export class SampledSeries {
     }
     this.n = keep;
     this.intervalSec *= 2;
+    // Stay on the new grid: the next sample is one (doubled) interval after the last one kept.
+    this.nextSampleSec = this.times[keep - 1] + this.intervalSec;
   }
 
   /** Copies of the samples: `{ t, columns: { name: values } }` (plain arrays of length `length`). */
@@ -56,13 +58,9 @@ export class SampledSeries {
     return { t: this.times.slice(0, this.n), columns };
   }
 
-  /** Samples with index >= from, for incremental transfer; also reports whether the buffer was halved. */
+  /** A view of one column's samples (valid until the next push). */
   column(name: string): Float64Array {
     const c = this.columns.indexOf(name);
     return this.data[c].subarray(0, this.n);
-  }
-
-  timesView(): Float64Array {
-    return this.times.subarray(0, this.n);
   }
 }

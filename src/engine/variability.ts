@@ -2,7 +2,6 @@
 import type { RandomStream } from './rng.ts';
 
 export type Variability = 'const' | 'exp' | 'uniform';
-export const VARIABILITIES: readonly Variability[] = ['const', 'exp', 'uniform'];
 
 /**
  * A duration in seconds with mean 1/ratePerSec: `const` is exactly 1/r, `exp` is exponential,

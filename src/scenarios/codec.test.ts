@@ -1,7 +1,7 @@
 // URL codec: round trips, canonical form, presets, `at` entries and every kind of bad input.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseScenario, problemMessage, serializeScenario } from './codec.ts';
+import { parseScenario, problemMessage, serializeScenario, valueAt, withChange } from './codec.ts';
 import { SCHEMAS } from './registry.ts';
 
 describe('scenario URL codec', () => {
@@ -141,5 +141,31 @@ describe('scenario URL codec', () => {
   it('keeps text values as text (no markup interpretation happens here, but nothing is lost either)', () => {
     const { scenario } = parseScenario('s=pubsub&topics=%3Cb%3Ex%3C%2Fb%3E,y');
     expect(scenario.params.topics).toEqual(['<b>x</b>', 'y']);
+  });
+
+  it('knows the value in effect at a time whatever the order of the change list', () => {
+    const { scenario } = parseScenario('s=pc&produce=1&at=30:produce=5');
+    const at = withChange(scenario.at, { atSec: 20, name: 'produce', value: 3 });
+    expect(at.map((c) => c.atSec)).toEqual([20, 30]);
+    const sc = { ...scenario, at };
+    expect(valueAt(sc, 'produce', 10)).toBe(1);
+    expect(valueAt(sc, 'produce', 25)).toBe(3);
+    expect(valueAt(sc, 'produce', 35)).toBe(5);
+    expect(
+      valueAt({ ...scenario, at: [...scenario.at, { atSec: 20, name: 'produce', value: 3 }] }, 'produce', 35),
+    ).toBe(5);
+  });
+
+  it('skips at= entries for parameters fixed at t = 0', () => {
+    const { scenario, problems } = parseScenario('s=seckill&at=1:stock=5&at=1:servers=8');
+    expect(scenario.at).toEqual([{ atSec: 1, name: 'servers', value: 8 }]);
+    expect(problems.map((p) => p.param)).toEqual(['at']);
+  });
+
+  it('parses a link with many changes quickly (linear in their number)', () => {
+    const q = 's=pc&' + Array.from({ length: 20_000 }, (_, i) => `at=${i}:produce=${(i % 9) + 1}`).join('&');
+    const { scenario, problems } = parseScenario(q);
+    expect(problems).toEqual([]);
+    expect(scenario.at).toHaveLength(20_000);
   });
 });

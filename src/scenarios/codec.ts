@@ -304,9 +304,13 @@ export function parseScenario(input: string): ParseResult {
   }
 
   const at: Change[] = [];
+  const lastValue = new Map<string, ParamValue>();
   for (const raw of atRaw) {
     const m = /^([^:]+):([^=]+)=(.*)$/.exec(raw);
-    const atAllowed = `<seconds>:<parameter>=<value>, parameter one of ${[...specs.keys()].join(', ')}`;
+    const atAllowed = `<seconds>:<parameter>=<value>, parameter one of ${[...specs.values()]
+      .filter((p) => p.live !== false)
+      .map((p) => p.name)
+      .join(', ')}`;
     const bad = () =>
       problems.push({
         param: 'at',
@@ -321,11 +325,11 @@ export function parseScenario(input: string): ParseResult {
     }
     const atSec = Number(m[1]);
     const spec = specs.get(m[2]);
-    if (!NUMBER_RE.test(m[1]) || !Number.isFinite(atSec) || atSec < 0 || !spec) {
+    if (!NUMBER_RE.test(m[1]) || !Number.isFinite(atSec) || atSec < 0 || !spec || spec.live === false) {
       bad();
       continue;
     }
-    const prev = [...at].reverse().find((c) => c.name === spec.name)?.value ?? params[spec.name];
+    const prev = lastValue.get(spec.name) ?? params[spec.name];
     const r = parseParam(spec, m[3], prev);
     if (r.problem?.reason === 'malformed') {
       // A value that is not a value at all: skip the change rather than invent one.
@@ -339,6 +343,7 @@ export function parseScenario(input: string): ParseResult {
     }
     if (r.problem) problems.push({ param: `at ${m[1]}:${spec.name}`, given: m[3], ...r.problem });
     at.push({ atSec, name: spec.name, value: r.value });
+    lastValue.set(spec.name, r.value);
   }
   at.sort((a, b) => a.atSec - b.atSec);
 
@@ -392,7 +397,19 @@ export function defaultScenario(s: ScenarioId = 'pc'): Scenario {
 
 /** The value parameter `name` has at simulated time `atSec`, after the `at` changes up to then. */
 export function valueAt(sc: Scenario, name: string, atSec: number): ParamValue {
+  // The latest change at or before atSec; among changes at the same instant, the last one listed.
   let v = sc.params[name];
-  for (const c of sc.at) if (c.atSec <= atSec && c.name === name) v = c.value;
+  let when = -Infinity;
+  for (const c of sc.at)
+    if (c.name === name && c.atSec <= atSec && c.atSec >= when) {
+      v = c.value;
+      when = c.atSec;
+    }
   return v;
+}
+
+/** The change list with one more change, kept in time order (stable for equal times). */
+export function withChange(at: readonly Change[], change: Change): Change[] {
+  const i = at.findIndex((c) => c.atSec > change.atSec);
+  return i < 0 ? [...at, change] : [...at.slice(0, i), change, ...at.slice(i)];
 }

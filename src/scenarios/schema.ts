@@ -19,6 +19,11 @@ interface BaseSpec {
   readonly unit?: Text;
   /** True when the URL may hold a comma-separated list, one entry per publisher or subscriber. */
   readonly list?: boolean;
+  /**
+   * False for a parameter fixed at t = 0 (the crowd, the stock): changing it restarts the run, and an
+   * `at=` entry for it is reported and skipped.
+   */
+  readonly live?: boolean;
 }
 
 export interface NumberSpec extends BaseSpec {
@@ -81,11 +86,6 @@ export function describeAllowed(spec: ParamSpec): string {
   if (spec.allowInf) s += ', or inf';
   if (spec.list) s += '; a comma-separated list allowed';
   return s;
-}
-
-/** Default value of a spec as a ParamValue. */
-export function defaultValue(spec: ParamSpec): ParamValue {
-  return spec.default;
 }
 
 /** Expands a list-or-single value to `count` entries (a single value applies to all; a short list repeats its last). */

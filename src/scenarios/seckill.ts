@@ -23,6 +23,7 @@ export const seckillSchema: ScenarioSchema = {
     {
       kind: 'number',
       name: 'users',
+      live: false,
       label: { zh: '抢购人数', en: 'Shoppers' },
       help: { zh: '开抢后点击“购买”的人数。', en: 'People who press “buy” when the sale opens.' },
       min: 1,
@@ -34,6 +35,7 @@ export const seckillSchema: ScenarioSchema = {
     {
       kind: 'number',
       name: 'window',
+      live: false,
       label: { zh: '涌入时长', en: 'Rush window' },
       help: {
         zh: '开抢后人群在多少秒内涌入。',
@@ -48,6 +50,7 @@ export const seckillSchema: ScenarioSchema = {
     {
       kind: 'enum',
       name: 'profile',
+      live: false,
       label: { zh: '人流形状', en: 'Crowd shape' },
       help: { zh: '人群到达的时间分布。', en: 'How the crowd’s arrivals spread over the window.' },
       values: ['spike', 'uniform', 'poisson'],
@@ -61,6 +64,7 @@ export const seckillSchema: ScenarioSchema = {
     {
       kind: 'number',
       name: 'stock',
+      live: false,
       label: { zh: '库存', en: 'Stock' },
       help: { zh: '可供抢购的商品数量。', en: 'Items for sale.' },
       unit: { zh: '件', en: 'items' },
@@ -146,6 +150,7 @@ export const seckillSchema: ScenarioSchema = {
     {
       kind: 'enum',
       name: 'mode',
+      live: false,
       label: { zh: '处理方式', en: 'Processing' },
       help: {
         zh: 'async：锁定库存后立即回复，其余步骤走消息队列；sync：五个步骤全部做完才回复。',

@@ -7,6 +7,7 @@ import {
   parseScenario,
   serializeScenario,
   valueAt,
+  withChange,
   type Problem,
   type Scenario,
 } from '../scenarios/codec.ts';
@@ -121,7 +122,10 @@ export const useQs = create<QsState>()((set, get) => {
       if (reply.loadId !== loadId) return;
       const sc = get().scenario;
       set({
-        scenario: { ...sc, at: [...sc.at, { atSec: reply.atSec, name: reply.name, value: reply.value }] },
+        scenario: {
+          ...sc,
+          at: withChange(sc.at, { atSec: reply.atSec, name: reply.name, value: reply.value }),
+        },
       });
       return;
     }

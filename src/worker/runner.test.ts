@@ -1,6 +1,7 @@
 // The worker's Runner driven in Node: loading, moment links, stepping, pacing, changes and errors.
 import { describe, expect, it } from 'vitest';
-import { Runner } from './runner.ts';
+import fc from 'fast-check';
+import { changeTimeSec, Runner } from './runner.ts';
 import type { Reply, Snapshot } from './protocol.ts';
 import { runCli } from '../cli/run.ts';
 
@@ -139,5 +140,25 @@ describe('Runner', () => {
     const replay = JSON.parse(runCli([`${q}&at=10:produce=6`, '--until', '30']).stdout);
     expect(h.last().summary.produced).toBe(replay.produced);
     expect(h.last().summary.consumed).toBe(replay.consumed);
+  });
+
+  it('never records a live change earlier than the moment it was made', () => {
+    expect(changeTimeSec(0.30000000000000004)).toBeGreaterThanOrEqual(0.30000000000000004);
+    expect(changeTimeSec(12.346)).toBe(12.346);
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e7, noNaN: true }), (now) => {
+        const at = changeTimeSec(now);
+        expect(at).toBeGreaterThanOrEqual(now);
+        expect(at - now).toBeLessThan(0.0011);
+      }),
+    );
+  });
+
+  it('stops a moment link whose queues would exhaust memory, with a message and a snapshot', () => {
+    const h = harness(10_000);
+    h.runner.handle({ type: 'load', query: 's=pc&produce=100000&consume=0.001', untilSec: 1000 });
+    const err = h.replies.find((r) => r.type === 'error');
+    expect(err && err.type === 'error' && err.message).toContain('messages are waiting');
+    expect(h.last().timeSec).toBeLessThan(1000);
   });
 });

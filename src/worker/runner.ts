@@ -3,7 +3,7 @@ import { createModel, type AnyModel } from '../engine/create.ts';
 import { MAX_STORED_MESSAGES, tooManyMessages } from '../engine/kernel.ts';
 import { EventTrace } from '../engine/trace.ts';
 import { parseScenario } from '../scenarios/codec.ts';
-import type { ParamValue } from '../scenarios/schema.ts';
+import type { ParamValue, ScenarioId } from '../scenarios/schema.ts';
 import type { Command, Reply, Snapshot, TraceBatch } from './protocol.ts';
 
 /** Longest stretch of simulation between two snapshots, in wall milliseconds. */
@@ -12,6 +12,20 @@ export const SLICE_MS = 8;
 const MAX_TRACE_PER_FRAME = 600;
 /** Series and histogram travel at most this often while running (they are large). */
 const SERIES_EVERY_MS = 250;
+/** Most events a jump to a moment may take in the page (about 10–20 s of work). */
+const MAX_JUMP_EVENTS = 100_000_000;
+
+/**
+ * The moment a live change takes effect: now, rounded up to a whole millisecond so the URL stays short, and
+ * never earlier than now (the change recorded in the link must be the change the engine made).
+ */
+export function changeTimeSec(nowSec: number): number {
+  let at = Math.ceil(nowSec * 1000 - 1e-6) / 1000;
+  if (at < nowSec) at = Math.ceil(nowSec * 1000) / 1000;
+  if (at < nowSec) at = (Math.ceil(nowSec * 1000) + 1) / 1000;
+  return at;
+}
+
 /** A bound on `max`-speed chunks per frame, whatever the clock says. */
 const MAX_CHUNKS_PER_TICK = 64;
 /** Events processed between two looks at the clock. */
@@ -27,6 +41,7 @@ export interface RunnerHost {
 export class Runner {
   private model: AnyModel | null = null;
   private query = '';
+  private scenarioId: ScenarioId = 'pc';
   /** Changes made since the load (`change` commands), re-applied when a backward seek rebuilds the model. */
   private liveChanges: { atSec: number; name: string; value: ParamValue }[] = [];
   private loadId = 0;
@@ -94,6 +109,7 @@ export class Runner {
 
   private build(): void {
     const { scenario } = parseScenario(this.query);
+    this.scenarioId = scenario.s;
     this.model = createModel(scenario);
     for (const c of this.liveChanges) this.model.scheduleChange(c.atSec, c.name, c.value);
     this.model.trace = new EventTrace(8192);
@@ -101,10 +117,24 @@ export class Runner {
     this.seriesSentLength = -1;
   }
 
+  /**
+   * Runs to a moment (a `t=` link or a seek) in bounded slices: a moment too far for the browser, or one
+   * whose queues would exhaust memory, stops with a message instead of freezing the tab.
+   */
   private runTo(untilSec: number): void {
-    if (!this.model) return;
-    this.model.runUntil(untilSec);
-    this.traceRead = this.model.trace?.written ?? 0; // a jump shows no animation of what it skipped
+    const m = this.model;
+    if (!m) return;
+    const limit = this.host.maxStoredMessages ?? MAX_STORED_MESSAGES;
+    let events = 0;
+    while (!m.runUntil(untilSec, EVENTS_PER_CHECK * 16)) {
+      events += EVENTS_PER_CHECK * 16;
+      if (m.storedMessages() > limit) throw new Error(tooManyMessages(m.nowSec));
+      if (events > MAX_JUMP_EVENTS)
+        throw new Error(
+          `reaching t = ${untilSec} s would take more than ${MAX_JUMP_EVENTS.toLocaleString('en-US')} events; stopped at t = ${m.nowSec.toFixed(3)} s (the command line has no such limit)`,
+        );
+    }
+    this.traceRead = m.trace?.written ?? 0; // a jump shows no animation of what it skipped
   }
 
   private step(): void {
@@ -121,7 +151,7 @@ export class Runner {
   private change(name: string, value: ParamValue): void {
     const m = this.model;
     if (!m) return;
-    const atSec = Math.ceil(m.nowSec * 1000 - 1e-6) / 1000;
+    const atSec = changeTimeSec(m.nowSec);
     m.scheduleChange(atSec, name, value);
     this.liveChanges.push({ atSec, name, value });
     if (!this.running) m.runUntil(m.nowSec); // apply at once when it is due now
@@ -167,6 +197,11 @@ export class Runner {
     this.running = false;
     const message = e instanceof Error ? e.message : String(e);
     this.host.post({ type: 'error', message });
+    try {
+      this.sendSnapshot(0, true); // show where the run stopped
+    } catch {
+      // the model itself is broken: the message above is all there is to show
+    }
   }
 
   private readTrace(): TraceBatch {
@@ -209,7 +244,7 @@ export class Runner {
       this.seriesSentTime = m.nowSec;
     }
     const snapshot: Snapshot = {
-      s: parseScenario(this.query).scenario.s,
+      s: this.scenarioId,
       loadId: this.loadId,
       timeSec: m.nowSec,
       running: this.running,
