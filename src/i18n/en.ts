@@ -3,6 +3,7 @@
 export const en = {
   appTitle: 'QueueScope',
   appTagline: 'Message queues, run live',
+  docTitle: 'QueueScope · message queues, run live',
   scenario: 'Scenario',
   preset: 'Preset',
   presetNone: 'Custom settings',

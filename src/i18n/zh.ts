@@ -4,6 +4,7 @@ import type { Messages } from './en.ts';
 export const zh: Messages = {
   appTitle: 'QueueScope',
   appTagline: '把消息队列跑起来看',
+  docTitle: 'QueueScope · 把消息队列跑起来看',
   scenario: '场景',
   preset: '预设',
   presetNone: '自定义参数',

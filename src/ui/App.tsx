@@ -1,5 +1,6 @@
 // The page layout: header, transport and share bar, settings, flow view, numbers, charts and the event log.
 import { useEffect } from 'react';
+import { translate } from '../i18n/index.ts';
 import { selectLang, useQs } from '../state/store.ts';
 import { FlowView } from '../flow/FlowView.tsx';
 import { ChartsPanel } from './ChartsPanel.tsx';
@@ -18,8 +19,7 @@ export function App() {
   const s = useQs((st) => st.scenario.s);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title =
-      lang === 'zh' ? 'QueueScope · 把消息队列跑起来看' : 'QueueScope · message queues, run live';
+    document.title = translate(lang, 'docTitle');
   }, [lang]);
   return (
     <div className={`qs-app scenario-${s}`}>
