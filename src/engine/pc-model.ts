@@ -3,6 +3,7 @@ import type { ParamValue } from '../scenarios/schema.ts';
 import { Simulation } from './kernel.ts';
 import { RandomStream } from './rng.ts';
 import { MessageFifo } from './fifo.ts';
+import { QueueDeadline } from './queue-deadline.ts';
 import { PcWindowStats } from './pc-stats.ts';
 import type { Variability } from './variability.ts';
 import {
@@ -42,7 +43,7 @@ export class PcModel extends Simulation {
 
   // The queue.
   readonly queue = new MessageFifo(256);
-  private expirySeq = -1;
+  private readonly expiry = new QueueDeadline(this.queue, EV_EXPIRE, PcTrace.dropExpired);
 
   // Consumers.
   private consRng: RandomStream[] = [];
@@ -115,7 +116,7 @@ export class PcModel extends Simulation {
         if (q.length > 0) {
           this.dropOverflow(q.headId());
           q.shift();
-          this.expirySeq = -1; // the head changed: re-arm the expiry timer for the new head
+          this.expiry.cancel(); // the head changed: re-arm the expiry check for the new head
           this.enqueue(p, id, bornSec);
         } else this.dropOverflow(id);
         return true;
@@ -132,7 +133,7 @@ export class PcModel extends Simulation {
     this.queue.push(id, bornSec, this.nowSec, p);
     if (this.queue.length > this.w.maxWaiting) this.w.maxWaiting = this.queue.length;
     this.trace?.write(this.nowSec, PcTrace.enqueue, id, p);
-    if (this.p.ttl !== Infinity) this.armExpiry();
+    if (this.p.ttl !== Infinity) this.expiry.arm(this.p.ttl, this.nowSec, this.heap);
   }
 
   private dropOverflow(id: number): void {
@@ -201,27 +202,12 @@ export class PcModel extends Simulation {
     }
   }
 
-  /** Keeps one expiry check pending for the head of the queue (never later than the head's expiry). */
-  private armExpiry(): void {
-    if (this.expirySeq !== -1 || this.p.ttl === Infinity || this.queue.length === 0) return;
-    const at = Math.max(this.nowSec, this.queue.headEnqueuedSec() + this.p.ttl);
-    this.expirySeq = this.heap.push(at, EV_EXPIRE, EV_EXPIRE, 0);
-  }
-
   private onExpiryCheck(seq: number): void {
-    if (seq !== this.expirySeq) return;
-    this.expirySeq = -1;
-    const q = this.queue;
-    let freed = false;
-    while (q.length > 0 && q.headEnqueuedSec() + this.p.ttl <= this.nowSec) {
-      this.droppedExpired++;
-      if (this.inWindowNow()) this.w.droppedW++;
-      this.trace?.write(this.nowSec, PcTrace.dropExpired, q.headId(), -1);
-      q.shift();
-      freed = true;
-    }
-    if (freed) this.admitBlocked();
-    this.armExpiry();
+    const n = this.expiry.expire(seq, this.p.ttl, this.nowSec, this.heap, this.trace);
+    if (n === 0) return;
+    this.droppedExpired += n;
+    if (this.inWindowNow()) this.w.droppedW += n;
+    this.admitBlocked();
   }
 
   private scheduleArrival(p: number): void {
@@ -344,8 +330,8 @@ export class PcModel extends Simulation {
         break;
       case 'ttl':
         this.p.ttl = v;
-        this.expirySeq = -1;
-        this.armExpiry();
+        this.expiry.cancel();
+        this.expiry.arm(v, this.nowSec, this.heap);
         break;
     }
   }

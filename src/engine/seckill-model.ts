@@ -7,7 +7,7 @@ import { QuantileSketch, RecentWindow } from './sketch.ts';
 import { CrowdArrivals } from './seckill-crowd.ts';
 import { STEP_NAMES, StepGroup } from './seckill-steps.ts';
 import { ServerPool } from './seckill-servers.ts';
-import { QueueTimeout } from './seckill-timeout.ts';
+import { QueueDeadline } from './queue-deadline.ts';
 import { ArrivalRate, seckillRow, seckillSummary, seckillView } from './seckill-report.ts';
 import {
   SECKILL_COLUMNS,
@@ -52,7 +52,7 @@ export class SeckillModel extends Simulation {
   private readonly riskRng: RandomStream;
 
   readonly queue = new MessageFifo(1024);
-  private readonly timeout = new QueueTimeout(this.queue, EV_TIMEOUT);
+  private readonly timeout = new QueueDeadline(this.queue, EV_TIMEOUT, SeckillTrace.timeout);
 
   /** Servers of the critical path (phase 0) and, in sync mode, of the steps inside the request (1–3). */
   private readonly srv: ServerPool;

@@ -1,11 +1,10 @@
-// The peak-shaving queue's timeout: one pending check for the head of the queue, failing every request that has waited `timeout`.
+// A waiting limit for a FIFO queue (pc's TTL, the flash sale's timeout): one pending check for the head, removing whoever waited too long.
 import type { MessageFifo } from './fifo.ts';
 import type { EventHeap } from './heap.ts';
 import type { EventTrace } from './trace.ts';
-import { SeckillTrace } from './seckill-types.ts';
 
 /** At most one check is pending, never later than the head's deadline; a superseded check is stale and ignored. */
-export class QueueTimeout {
+export class QueueDeadline {
   /** Sequence number of the pending check, -1 when none. */
   private seq = -1;
 
@@ -13,6 +12,8 @@ export class QueueTimeout {
     private readonly queue: MessageFifo,
     /** Event kind (and priority) of a check. */
     private readonly kind: number,
+    /** Trace kind written for each message removed. */
+    private readonly traceKind: number,
   ) {}
 
   /** Keeps one check pending for the head of the queue (never later than the head's deadline). */
@@ -35,7 +36,7 @@ export class QueueTimeout {
     let n = 0;
     while (q.length > 0 && q.headEnqueuedSec() + timeoutSec <= nowSec) {
       n++;
-      trace?.write(nowSec, SeckillTrace.timeout, q.headId(), -1);
+      trace?.write(nowSec, this.traceKind, q.headId(), -1);
       q.shift();
     }
     this.arm(timeoutSec, nowSec, heap);
