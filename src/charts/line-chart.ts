@@ -251,7 +251,9 @@ export function createLineChart(
       const nr = niceRange(lo, hi, yTicks);
       y.domain([nr.lo, nr.hi]).range([innerH, 0]);
       const bigY = Math.max(Math.abs(nr.lo), Math.abs(nr.hi)) >= 1e4;
-      const fmt = formatY ?? y.tickFormat(nr.ticks.length - 1, bigY ? '~s' : undefined);
+      const siFmt = y.tickFormat(nr.ticks.length - 1, bigY ? '~s' : undefined);
+      const fmt = formatY ?? ((v: number) => (v === 0 ? '0' : siFmt(v))); // SI formats write 0 as "0k"
+
       let maxW = 0;
       for (const v of nr.ticks) maxW = Math.max(maxW, estimateTextWidth(fmt(v), fontPx));
       left = Math.ceil(maxW + fontPx * 0.9);
