@@ -186,25 +186,22 @@ export class PcFlow implements FlowRenderer {
     const L = layout(w, h, view);
     const small = fontPx * 0.85;
 
-    // Column titles.
-    label(ctx, t('flowProducers'), L.prodX, h * 0.05, fontPx, theme.muted, 'center', 600);
-    label(ctx, t('flowQueue'), (L.qx0 + L.qx1) / 2, h * 0.05, fontPx, theme.muted, 'center', 600);
-    label(ctx, t('flowConsumers'), L.consX, h * 0.05, fontPx, theme.muted, 'center', 600);
-
-    // Edges with measured rates.
+    // Column titles, each with its measured rate (messages per simulated second over the last 10 s):
+    // all producers together, all consumers together.
     const rate = (k: string) =>
       `${formatNumber(lang, this.rates.get(k), rateDigits(this.rates.get(k)))}${t('perSec')}`;
+    const titleY = h * 0.045;
+    const rateY = titleY + fontPx * 1.15;
+    label(ctx, t('flowProducers'), L.prodX, titleY, fontPx, theme.muted, 'center', 600);
+    label(ctx, rate('produced'), L.prodX, rateY, small, theme.fg);
+    label(ctx, t('flowQueue'), (L.qx0 + L.qx1) / 2, titleY, fontPx, theme.muted, 'center', 600);
+    label(ctx, t('flowConsumers'), L.consX, titleY, fontPx, theme.muted, 'center', 600);
+    label(ctx, rate('consumed'), L.consX, rateY, small, theme.good);
+    if (this.rates.get('dropped') > 0)
+      label(ctx, `${t('flowDropped')} ${rate('dropped')}`, (L.qx0 + L.qx1) / 2, rateY, small, theme.bad);
+
     for (const y of L.prodY) arrow(ctx, L.prodX + L.boxW / 2 + 4, y, L.qx0 - 6, L.qy, theme.grid, 1.5);
     for (const y of L.consY) arrow(ctx, L.qx1 + 4, L.qy, L.consX - L.boxW / 2 - 4, y, theme.grid, 1.5);
-    label(
-      ctx,
-      rate('produced'),
-      (L.prodX + L.qx0) / 2 + L.boxW / 4,
-      L.qy - L.qh / 2 - small,
-      small,
-      theme.fg,
-    );
-    label(ctx, rate('consumed'), L.exitX - 8, h * 0.94, small, theme.good, 'right');
 
     // Producers.
     const producers = view.producers.filter((p) => p.active || p.blocked);
