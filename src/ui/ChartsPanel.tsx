@@ -19,7 +19,8 @@ export function ChartsPanel() {
   const latencies = useQs(selectLatencies);
   const timeSec = useQs(selectTime);
   const subscribers = scenario.s === 'pubsub' ? (currentValues(scenario, timeSec).subscribers as number) : 0;
-  const configs = useMemo(() => chartsFor(scenario, t, subscribers), [scenario.s, t, subscribers]); // eslint-disable-line react-hooks/exhaustive-deps
+  const s = scenario.s;
+  const configs = useMemo(() => chartsFor(s, t, subscribers), [s, t, subscribers]);
   const histOptions = useMemo<HistogramChartOptions>(
     () => ({
       xLabel: t('axisLatency'),

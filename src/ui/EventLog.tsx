@@ -2,13 +2,13 @@
 import { useEffect, useRef } from 'react';
 import { formatNumber } from '../i18n/index.ts';
 import type { Lang } from '../scenarios/schema.ts';
+import { selectLang, selectLog, useQs } from '../state/store.ts';
+import { useT } from './hooks.ts';
 
 /** Simulated time with a fixed number of decimals, so the log's time column lines up. */
 function formatClock(lang: Lang, sec: number): string {
   return sec < 1000 ? sec.toFixed(3) : formatNumber(lang, sec, 1);
 }
-import { selectLang, selectLog, useQs } from '../state/store.ts';
-import { useT } from './hooks.ts';
 
 export function EventLog() {
   const t = useT();

@@ -1,7 +1,7 @@
 // Which charts each scenario draws: test id, title, and the line specs over the engine's series columns.
 import type { LineChartOptions } from '../charts/line-chart.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import type { Scenario } from '../scenarios/codec.ts';
+import type { ScenarioId } from '../scenarios/schema.ts';
 import type { T } from './hooks.ts';
 
 export interface LineChartConfig {
@@ -237,8 +237,8 @@ function seckillCharts(t: T): LineChartConfig[] {
   ];
 }
 
-export function chartsFor(sc: Scenario, t: T, subscribers: number): LineChartConfig[] {
-  if (sc.s === 'pc') return pcCharts(t);
-  if (sc.s === 'pubsub') return pubsubCharts(t, subscribers);
+export function chartsFor(s: ScenarioId, t: T, subscribers: number): LineChartConfig[] {
+  if (s === 'pc') return pcCharts(t);
+  if (s === 'pubsub') return pubsubCharts(t, subscribers);
   return seckillCharts(t);
 }
