@@ -11,7 +11,27 @@ import {
   type PointBuffer,
 } from './decimate';
 import { affineOf, areaPath, linePath } from './path';
-import { estimateTextWidth, flowRows, measureText, niceRange, readFontPx, svgEl, tickCount } from './layout';
+import {
+  estimateTextWidth,
+  flowRows,
+  formatNumber,
+  measureText,
+  niceRange,
+  readFontPx,
+  svgEl,
+  tickCount,
+  type NiceRange,
+} from './layout';
+
+/** A log axis range: whole powers of ten around [lo, hi] (already log10), at most about `ticks` labels. */
+function decades(lo: number, hi: number, ticks: number): NiceRange {
+  const a = Math.floor(lo);
+  const b = Math.max(a + 1, Math.ceil(hi));
+  const step = Math.max(1, Math.ceil((b - a) / Math.max(1, ticks)));
+  const out: number[] = [];
+  for (let v = a; v <= b; v += step) out.push(v);
+  return { lo: a, hi: b, ticks: out };
+}
 import type { ChartInstance, ChartSize, LineSpec, TimeSeriesData } from './types';
 
 export interface LineChartOptions {
@@ -22,8 +42,13 @@ export interface LineChartOptions {
   xLabel: string;
   /** A dashed reference line drawn from a column (e.g. capacity); non-finite values are skipped. */
   refLine?: { key: string; label: string };
-  /** Always include 0 in the y range. */
+  /** Always include 0 in the y range (ignored with yLog). */
   yMin0?: boolean;
+  /**
+   * Logarithmic y axis (powers of ten): for rates that span decades, such as a flash-sale spike of
+   * 500,000 clicks a second beside servers that handle 4,000. Values ≤ 0 leave gaps.
+   */
+  yLog?: boolean;
   /** Y tick label format; the default is compact (SI suffixes from 10,000). */
   formatY?: (v: number) => string;
   ariaLabel: string;
@@ -45,6 +70,7 @@ interface Series {
   step: boolean;
   pts: PointBuffer;
   rate: Float64Array;
+  log: Float64Array;
   path: SVGPathElement;
   areaPath: SVGPathElement | null;
   legendText: SVGTextElement;
@@ -56,7 +82,7 @@ export function createLineChart(
   svg: SVGSVGElement,
   options: LineChartOptions,
 ): ChartInstance<TimeSeriesData, LineChartLabels> {
-  const { lines, refLine, yMin0 = false, formatY } = options;
+  const { lines, refLine, yMin0 = false, yLog = false, formatY } = options;
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', options.ariaLabel);
   svg.classList.add('qs-chart-svg');
@@ -98,6 +124,7 @@ export function createLineChart(
       step: spec.step ?? false,
       pts: createPointBuffer(),
       rate: new Float64Array(0),
+      log: new Float64Array(0),
       path,
       areaPath,
       legendText: item.text,
@@ -155,7 +182,7 @@ export function createLineChart(
   const prepare = (
     t: Float64Array,
     col: Float64Array | undefined,
-    s: { transform?: 'rate'; rate: Float64Array; pts: PointBuffer },
+    s: { transform?: 'rate'; rate: Float64Array; log: Float64Array; pts: PointBuffer },
     t0: number,
     t1: number,
     buckets: number,
@@ -170,6 +197,12 @@ export function createLineChart(
       rateInto(t, col, s.rate, (t1 - t0) / 25, 10, (t1 - t0) / 4); // ≥ 1/25 of the view and ≥ 10 counts
       v = s.rate.subarray(0, Math.min(t.length, col.length));
     }
+    if (yLog) {
+      // Plot log10 of the values on the linear scale; ticks are labelled with the powers of ten.
+      s.log = ensureCapacity(s.log, v.length);
+      for (let i = 0; i < v.length; i++) s.log[i] = v[i] > 0 ? Math.log10(v[i]) : NaN;
+      v = s.log.subarray(0, v.length);
+    }
     decimateMinMax(t, v, t0, t1, buckets, s.pts);
   };
 
@@ -178,7 +211,7 @@ export function createLineChart(
     if (fill) fill.setAttribute('d', areaPath(pts.x, pts.y, pts.length, ax, ay, step, basePx));
   };
 
-  const refState = { rate: new Float64Array(0), pts: refPts };
+  const refState = { rate: new Float64Array(0), log: new Float64Array(0), pts: refPts };
 
   return {
     update(data: TimeSeriesData, size: ChartSize, labels?: LineChartLabels) {
@@ -236,7 +269,7 @@ export function createLineChart(
         lo = 0;
         hi = 1;
       }
-      if (yMin0) {
+      if (yMin0 && !yLog) {
         lo = Math.min(lo, 0);
         hi = Math.max(hi, 0);
       }
@@ -248,11 +281,13 @@ export function createLineChart(
 
       const innerH = Math.max(1, height - top - bottom);
       const yTicks = tickCount(innerH, fontPx, 2.2);
-      const nr = niceRange(lo, hi, yTicks);
+      const nr = yLog ? decades(lo, hi, yTicks) : niceRange(lo, hi, yTicks);
       y.domain([nr.lo, nr.hi]).range([innerH, 0]);
       const bigY = Math.max(Math.abs(nr.lo), Math.abs(nr.hi)) >= 1e4;
       const siFmt = y.tickFormat(nr.ticks.length - 1, bigY ? '~s' : undefined);
-      const fmt = formatY ?? ((v: number) => (v === 0 ? '0' : siFmt(v))); // SI formats write 0 as "0k"
+      const fmt =
+        formatY ??
+        (yLog ? (v: number) => formatNumber(Math.pow(10, v)) : (v: number) => (v === 0 ? '0' : siFmt(v))); // SI formats write 0 as "0k"
 
       let maxW = 0;
       for (const v of nr.ticks) maxW = Math.max(maxW, estimateTextWidth(fmt(v), fontPx));

@@ -94,6 +94,7 @@ export const en = {
   axisTime: 'simulated time (s)',
   axisMessages: 'messages',
   axisPerSec: 'per second',
+  axisPerSecLog: 'per second (log scale)',
   axisSeconds: 'seconds',
   axisLatency: 'latency (s)',
   axisCount: 'count',

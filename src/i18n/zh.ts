@@ -93,6 +93,7 @@ export const zh: Messages = {
   axisTime: '模拟时间（秒）',
   axisMessages: '消息数',
   axisPerSec: '每秒',
+  axisPerSecLog: '每秒（对数刻度）',
   axisSeconds: '秒',
   axisLatency: '延迟（秒）',
   axisCount: '条数',

@@ -141,8 +141,8 @@ function seckillCharts(t: T): LineChartConfig[] {
       options: {
         ariaLabel: t('chartPeak'),
         xLabel: x,
-        yLabel: t('axisPerSec'),
-        yMin0: true,
+        yLabel: t('axisPerSecLog'),
+        yLog: true,
         lines: [
           { key: 'arrivals', label: t('arrivals'), color: C(1), transform: 'rate', area: true },
           { key: 'served', label: t('served'), color: C(2), transform: 'rate' },
