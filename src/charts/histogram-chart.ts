@@ -3,7 +3,16 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { binValues, targetBinCount, type Bins } from './bins';
-import { estimateTextWidth, formatNumber, niceRange, readFontPx, svgEl, tickCount } from './layout';
+import {
+  applyCommonLabels,
+  estimateTextWidth,
+  formatNumber,
+  niceRange,
+  readFontPx,
+  sizeSvg,
+  svgEl,
+  tickCount,
+} from './layout';
 import type { ChartInstance, ChartSize, HistogramData } from './types';
 
 export interface HistogramChartOptions {
@@ -81,14 +90,9 @@ export function createHistogramChart(
 
   return {
     update(data: HistogramData, size: ChartSize, labels?: HistogramChartLabels) {
-      const width = Math.max(0, Math.floor(size.width));
-      const height = Math.max(0, Math.floor(size.height));
-      svg.setAttribute('width', String(width));
-      svg.setAttribute('height', String(height));
+      const { width, height } = sizeSvg(svg, size);
       if (labels) {
-        if (labels.ariaLabel !== undefined) svg.setAttribute('aria-label', labels.ariaLabel);
-        if (labels.xLabel !== undefined) xTitle.textContent = labels.xLabel;
-        if (labels.yLabel !== undefined) yTitle.textContent = labels.yLabel;
+        applyCommonLabels(svg, labels, xTitle, yTitle);
         for (const m of markers) m.label = labels.markers?.[m.key] ?? m.label;
       }
       const key = `${width}x${height}`;

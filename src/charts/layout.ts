@@ -126,3 +126,27 @@ export function niceRange(lo: number, hi: number, maxTicks: number): NiceRange {
   }
   return best ?? { lo, hi, ticks: [lo, hi] };
 }
+
+/** Sizes the svg to whole pixels and returns that size. */
+export function sizeSvg(
+  svg: SVGSVGElement,
+  size: { width: number; height: number },
+): { width: number; height: number } {
+  const width = Math.max(0, Math.floor(size.width));
+  const height = Math.max(0, Math.floor(size.height));
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
+  return { width, height };
+}
+
+/** Applies the label overrides every chart shares (a language switch without recreating the chart). */
+export function applyCommonLabels(
+  svg: SVGSVGElement,
+  labels: { ariaLabel?: string; xLabel?: string; yLabel?: string },
+  xTitle: SVGTextElement,
+  yTitle: SVGTextElement,
+): void {
+  if (labels.ariaLabel !== undefined) svg.setAttribute('aria-label', labels.ariaLabel);
+  if (labels.xLabel !== undefined) xTitle.textContent = labels.xLabel;
+  if (labels.yLabel !== undefined) yTitle.textContent = labels.yLabel;
+}

@@ -12,12 +12,14 @@ import {
 } from './decimate';
 import { affineOf, areaPath, linePath } from './path';
 import {
+  applyCommonLabels,
   estimateTextWidth,
   flowRows,
   formatNumber,
   measureText,
   niceRange,
   readFontPx,
+  sizeSvg,
   svgEl,
   tickCount,
   type NiceRange,
@@ -215,14 +217,9 @@ export function createLineChart(
 
   return {
     update(data: TimeSeriesData, size: ChartSize, labels?: LineChartLabels) {
-      const width = Math.max(0, Math.floor(size.width));
-      const height = Math.max(0, Math.floor(size.height));
-      svg.setAttribute('width', String(width));
-      svg.setAttribute('height', String(height));
+      const { width, height } = sizeSvg(svg, size);
       if (labels) {
-        if (labels.ariaLabel !== undefined) svg.setAttribute('aria-label', labels.ariaLabel);
-        if (labels.yLabel !== undefined) yTitle.textContent = labels.yLabel;
-        if (labels.xLabel !== undefined) xTitle.textContent = labels.xLabel;
+        applyCommonLabels(svg, labels, xTitle, yTitle);
         if (labels.refLine !== undefined && refItem) refItem.text.textContent = labels.refLine;
         for (const s of series) {
           const l = labels.lines?.[s.key];
