@@ -4,6 +4,7 @@ import { Simulation } from './kernel.ts';
 import { RandomStream } from './rng.ts';
 import { MessageFifo } from './fifo.ts';
 import { QueueDeadline } from './queue-deadline.ts';
+import { rescalePending } from './rescale.ts';
 import { PcWindowStats } from './pc-stats.ts';
 import type { Variability } from './variability.ts';
 import {
@@ -269,22 +270,6 @@ export class PcModel extends Simulation {
     }
   }
 
-  /** Rescales the time left on pending arrivals or services when a rate changes (work continues at the new pace). */
-  private rescale(
-    pending: number[],
-    dueSec: number[],
-    ratio: number,
-    kind: number,
-    eligible: (i: number) => boolean,
-  ): void {
-    for (let i = 0; i < pending.length; i++) {
-      if (pending[i] === -1 || !eligible(i)) continue;
-      const at = this.nowSec + (dueSec[i] - this.nowSec) * ratio;
-      dueSec[i] = at;
-      pending[i] = this.heap.push(at, kind, kind, i);
-    }
-  }
-
   protected applyChange(name: string, value: ParamValue): void {
     const v = value as number;
     switch (name) {
@@ -297,13 +282,17 @@ export class PcModel extends Simulation {
       case 'produce': {
         const ratio = this.p.produce / v;
         this.p.produce = v;
-        this.rescale(this.prodPendingSeq, this.prodNextSec, ratio, EV_ARRIVAL, (p) => this.prodActive[p]);
+        rescalePending(this.heap, this.nowSec, this.prodPendingSeq, this.prodNextSec, EV_ARRIVAL, (p) =>
+          this.prodActive[p] ? ratio : null,
+        );
         break;
       }
       case 'consume': {
         const ratio = this.p.consume / v;
         this.p.consume = v;
-        this.rescale(this.consPendingSeq, this.consDoneSec, ratio, EV_DONE, (c) => this.consBusy[c]);
+        rescalePending(this.heap, this.nowSec, this.consPendingSeq, this.consDoneSec, EV_DONE, (c) =>
+          this.consBusy[c] ? ratio : null,
+        );
         break;
       }
       case 'arrival':

@@ -3,6 +3,7 @@ import type { ParamValue } from '../scenarios/schema.ts';
 import { Simulation } from './kernel.ts';
 import { RandomStream } from './rng.ts';
 import { MessageFifo } from './fifo.ts';
+import { rescalePending } from './rescale.ts';
 import { QuantileSketch, RecentWindow } from './sketch.ts';
 import { sampleDurationSec, type Variability } from './variability.ts';
 import {
@@ -276,13 +277,17 @@ export class PubSubModel extends Simulation {
         // Rescale the time left to each pending publication: work continues at the new pace.
         const old = this.p.publish;
         this.p.publish = expandPubSubList(name, value) as number[];
-        this.rescale(this.pubPendingSeq, this.pubNextSec, old, this.p.publish, EV_PUBLISH);
+        rescalePending(this.heap, this.nowSec, this.pubPendingSeq, this.pubNextSec, EV_PUBLISH, (i) =>
+          old[i] === this.p.publish[i] ? null : old[i] / this.p.publish[i],
+        );
         break;
       }
       case 'consume': {
         const old = this.p.consume;
         this.p.consume = expandPubSubList(name, value) as number[];
-        this.rescale(this.subPendingSeq, this.subDoneSec, old, this.p.consume, EV_DONE);
+        rescalePending(this.heap, this.nowSec, this.subPendingSeq, this.subDoneSec, EV_DONE, (i) =>
+          old[i] === this.p.consume[i] ? null : old[i] / this.p.consume[i],
+        );
         break;
       }
       case 'topics':
@@ -313,21 +318,6 @@ export class PubSubModel extends Simulation {
   }
 
   /** Moves pending events i to now + (due − now) × old[i] / new[i], where the rate changed. */
-  private rescale(
-    pending: number[],
-    dueSec: number[],
-    oldRates: number[],
-    newRates: number[],
-    kind: number,
-  ): void {
-    for (let i = 0; i < pending.length; i++) {
-      if (pending[i] === -1 || oldRates[i] === newRates[i]) continue;
-      const at = this.nowSec + ((dueSec[i] - this.nowSec) * oldRates[i]) / newRates[i];
-      dueSec[i] = at;
-      pending[i] = this.heap.push(at, kind, kind, i);
-    }
-  }
-
   // ---- statistics ------------------------------------------------------------------------------
 
   protected accumulate(): void {

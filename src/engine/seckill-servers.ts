@@ -1,5 +1,6 @@
 // The servers of the flash sale's critical path: per-server state as parallel arrays, an idle stack, timed phases.
 import type { EventHeap } from './heap.ts';
+import { rescalePending } from './rescale.ts';
 import { RandomStream } from './rng.ts';
 import { sampleDurationSec } from './variability.ts';
 
@@ -81,11 +82,8 @@ export class ServerPool {
 
   /** Work in progress in `phase` continues at a new rate: its remaining time is multiplied by `ratio`. */
   rescale(phase: number, ratio: number, nowSec: number, heap: EventHeap): void {
-    for (let s = 0; s < this.pendingSeq.length; s++) {
-      if (this.pendingSeq[s] === -1 || this.phase[s] !== phase) continue;
-      const at = nowSec + (this.doneSec[s] - nowSec) * ratio;
-      this.doneSec[s] = at;
-      this.pendingSeq[s] = heap.push(at, this.kind, this.kind, s);
-    }
+    rescalePending(heap, nowSec, this.pendingSeq, this.doneSec, this.kind, (s) =>
+      this.phase[s] === phase ? ratio : null,
+    );
   }
 }

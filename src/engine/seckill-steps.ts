@@ -1,5 +1,6 @@
 // One secondary step of a purchase (order, SMS or statistics): its counters and, in async mode, its queue and worker group.
 import type { EventHeap } from './heap.ts';
+import { rescalePending } from './rescale.ts';
 import { MessageFifo } from './fifo.ts';
 import { RandomStream } from './rng.ts';
 import { sampleDurationSec } from './variability.ts';
@@ -138,12 +139,7 @@ export class StepGroup {
   setRate(ratePerSec: number, nowSec: number, heap: EventHeap): void {
     const ratio = this.ratePerSec / ratePerSec;
     this.ratePerSec = ratePerSec;
-    for (let w = 0; w < this.pendingSeq.length; w++) {
-      if (this.pendingSeq[w] === -1) continue;
-      const at = nowSec + (this.doneSec[w] - nowSec) * ratio;
-      this.doneSec[w] = at;
-      this.pendingSeq[w] = heap.push(at, this.kind, this.kind, w);
-    }
+    rescalePending(heap, nowSec, this.pendingSeq, this.doneSec, this.kind, () => ratio);
   }
 
   resetWindow(): void {
