@@ -317,7 +317,6 @@ export class PubSubModel extends Simulation {
     }
   }
 
-  /** Moves pending events i to now + (due − now) × old[i] / new[i], where the rate changed. */
   // ---- statistics ------------------------------------------------------------------------------
 
   protected accumulate(): void {
